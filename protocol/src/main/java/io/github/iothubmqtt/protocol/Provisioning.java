@@ -1,0 +1,84 @@
+package io.github.iothubmqtt.protocol;
+
+import java.util.Map;
+
+/** Device Provisioning Service over MQTT: user name, registration SAS, group-key derivation and topics. */
+public final class Provisioning {
+
+    public static final String RESPONSE_FILTER = "$dps/registrations/res/#";
+    public static final String DEFAULT_API_VERSION = "2019-03-31";
+    private static final String REGISTER = "$dps/registrations/PUT/iotdps-register/";
+    private static final String POLL = "$dps/registrations/GET/iotdps-get-operationstatus/";
+    private static final String RESPONSE = "$dps/registrations/res/";
+    private static final String REGISTRATION_KEY_NAME = "registration";
+
+    /** A DPS answer; {@code retryAfterSeconds} is {@code null} when the service gave none. */
+    public record Response(int status, String rid, Integer retryAfterSeconds) {
+    }
+
+    private Provisioning() {
+    }
+
+    /** {@code {idScope}/registrations/{registrationId}/api-version={v}}: note there is no {@code ?}. */
+    public static String username(String idScope, String registrationId, String apiVersion) {
+        return resourceUri(idScope, registrationId) + "/api-version=" + PropertyBag.encodeComponent(apiVersion);
+    }
+
+    public static String resourceUri(String idScope, String registrationId) {
+        checkIdScope(idScope);
+        checkRegistrationId(registrationId);
+        return idScope + "/registrations/" + registrationId;
+    }
+
+    /** The registration SAS token, signed with the enrollment's (or derived) key, {@code skn=registration}. */
+    public static String token(String idScope, String registrationId, String base64Key, long expiryEpochSeconds) {
+        return SasToken.create(resourceUri(idScope, registrationId), base64Key, expiryEpochSeconds, REGISTRATION_KEY_NAME);
+    }
+
+    /** The device key of a group enrollment: base64 HMAC-SHA256 of the registration id, keyed with the group key. */
+    public static String deriveDeviceKey(String groupKey, String registrationId) {
+        checkRegistrationId(registrationId);
+        return SasToken.sign(registrationId, groupKey);
+    }
+
+    public static String registerTopic(String rid) {
+        return REGISTER + "?" + Query.RID + "=" + Query.rid(rid);
+    }
+
+    public static String pollTopic(String rid, String operationId) {
+        if (operationId == null || operationId.isEmpty()) {
+            throw new IllegalArgumentException("operation id is empty: poll with the id of the 202 answer");
+        }
+        return POLL + "?" + Query.RID + "=" + Query.rid(rid) + "&operationId=" + PropertyBag.encodeComponent(operationId);
+    }
+
+    /** Parses {@code $dps/registrations/res/{status}/?$rid=…[&retry-after=…]}, parameters in any order. */
+    public static Response parseResponse(String topic) {
+        if (topic == null || !topic.startsWith(RESPONSE)) {
+            throw new IllegalArgumentException("'" + topic + "' is not a DPS response topic: expected " + RESPONSE + "{status}/?$rid=…");
+        }
+        int slash = topic.indexOf('/', RESPONSE.length());
+        if (slash < 0) {
+            throw new IllegalArgumentException("'" + topic + "' is not a DPS response topic: no '/' after the status");
+        }
+        int status = Query.status(topic.substring(RESPONSE.length(), slash), topic);
+        Map<String, String> query = Query.parse(topic, topic.substring(0, slash + 1), "DPS response");
+        Long retryAfter = Query.optionalLong(query, "retry-after", topic);
+        return new Response(status, Query.required(query, Query.RID, topic), retryAfter == null ? null : retryAfter.intValue());
+    }
+
+    private static void checkIdScope(String idScope) {
+        if (idScope == null || idScope.isEmpty() || !idScope.chars().allMatch(Character::isLetterOrDigit)) {
+            throw new IllegalArgumentException("ID scope '" + idScope + "' must be non-empty letters and digits, e.g. 0ne00000000");
+        }
+    }
+
+    /** Registration ids: lower-case alphanumerics and {@code - . _ :}, at most 128 characters. */
+    private static void checkRegistrationId(String registrationId) {
+        if (registrationId == null || registrationId.isEmpty() || registrationId.length() > 128
+                || !registrationId.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || "-._:".indexOf(c) >= 0)) {
+            throw new IllegalArgumentException("registration id '" + registrationId
+                    + "' must be 1 to 128 lower-case letters, digits, '-', '.', '_' or ':'");
+        }
+    }
+}
