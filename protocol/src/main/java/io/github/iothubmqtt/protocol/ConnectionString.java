@@ -62,7 +62,7 @@ public final class ConnectionString {
             if (equals <= 0) {
                 throw new IllegalArgumentException("connection string: part " + (i + 1) + " is not Key=Value");
             }
-            String key = canonicalKey(segment.substring(0, equals).trim());
+            String key = canonicalKey(segment.substring(0, equals).trim(), i + 1);
             if (values.put(key, segment.substring(equals + 1).trim()) != null) {
                 throw new IllegalArgumentException("connection string: " + key + " appears more than once");
             }
@@ -201,14 +201,22 @@ public final class ConnectionString {
         return host;
     }
 
-    private static String canonicalKey(String key) {
+    private static String canonicalKey(String key, int part) {
         for (String known : KEYS) {
             if (known.equalsIgnoreCase(key)) {
                 return known;
             }
         }
-        throw new IllegalArgumentException("connection string: unknown key '" + key + "'; known keys are "
-                + String.join(", ", KEYS));
+        throw new IllegalArgumentException("connection string: part " + part + " has an unknown key"
+                + (looksLikeAKeyName(key) ? " '" + key + "'" : "") + "; known keys are " + String.join(", ", KEYS));
+    }
+
+    /**
+     * Whether an unknown key may be shown: a pasted secret without its name would otherwise be echoed. Shared
+     * access keys are at least 24 base64 characters, longer than any key name.
+     */
+    private static boolean looksLikeAKeyName(String key) {
+        return key.length() <= SHARED_ACCESS_SIGNATURE.length() && key.chars().allMatch(Character::isLetter);
     }
 
     /** Device ids may arrive URL-encoded, as the Java SDK accepts them. */

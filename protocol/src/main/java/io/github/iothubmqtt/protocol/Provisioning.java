@@ -73,12 +73,12 @@ public final class Provisioning {
         }
     }
 
-    /** Registration ids: lower-case alphanumerics and {@code - . _ :}, at most 128 characters. */
+    /** Registration ids: alphanumerics and {@code - . _ :}, at most 128 characters (DPS compares them in lower case). */
     private static void checkRegistrationId(String registrationId) {
         if (registrationId == null || registrationId.isEmpty() || registrationId.length() > 128
-                || !registrationId.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || "-._:".indexOf(c) >= 0)) {
+                || !registrationId.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c) || "-._:".indexOf(c) >= 0)) {
             throw new IllegalArgumentException("registration id '" + registrationId
-                    + "' must be 1 to 128 lower-case letters, digits, '-', '.', '_' or ':'");
+                    + "' must be 1 to 128 ASCII letters, digits, '-', '.', '_' or ':'");
         }
     }
 }
