@@ -1,0 +1,84 @@
+package io.github.iothubmqtt.camel;
+
+import java.util.Map;
+
+import io.github.iothubmqtt.camel.session.DeviceSession;
+import io.github.iothubmqtt.camel.session.InboundMessage;
+import io.github.iothubmqtt.protocol.CloudToDevice;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+
+/**
+ * Receives cloud-to-device messages. The PUBACK (IoT Hub's "complete") goes out only when the exchange succeeded; a
+ * failed exchange leaves the message locked, and the hub delivers it again after its lock timeout.
+ */
+class CloudToDeviceConsumer extends DefaultConsumer {
+
+    private final IotHubMqttEndpoint endpoint;
+    private final String filter;
+    private DeviceSession session;
+
+    CloudToDeviceConsumer(IotHubMqttEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        this.filter = CloudToDevice.subscribeFilter(endpoint.sessionSettings().identity());
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        session = endpoint.acquireSession();
+        session.subscribe(filter, 1, this::onMessage);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (session != null) {
+            session.unsubscribe(filter);
+            endpoint.releaseSession(session);
+            session = null;
+        }
+        super.doStop();
+    }
+
+    private void onMessage(InboundMessage inbound) {
+        Exchange exchange = createExchange(false);
+        try {
+            fillMessage(exchange, inbound);
+        } catch (RuntimeException e) {
+            getExceptionHandler().handleException("Cannot read the cloud-to-device message on " + inbound.topic()
+                    + "; it is not acknowledged", exchange, e);
+            releaseExchange(exchange, false);
+            return;
+        }
+        getAsyncProcessor().process(exchange, doneSync -> {
+            try {
+                if (exchange.getException() == null) {
+                    inbound.ack().run();
+                } else {
+                    getExceptionHandler().handleException("Cloud-to-device message not acknowledged: IoT Hub delivers it"
+                            + " again after its lock timeout", exchange, exchange.getException());
+                }
+            } finally {
+                releaseExchange(exchange, false);
+            }
+        });
+    }
+
+    private void fillMessage(Exchange exchange, InboundMessage inbound) {
+        Message message = exchange.getMessage();
+        message.setBody(inbound.payload());
+        message.setHeader(IotHubMqttConstants.TOPIC, inbound.topic());
+        for (Map.Entry<String, String> property : CloudToDevice.parseDelivery(inbound.topic()).properties().entrySet()) {
+            String header = SystemPropertyHeaders.CLOUD_TO_DEVICE.get(property.getKey());
+            if (header != null) {
+                message.setHeader(header, property.getValue());
+            } else if (!endpoint.getHeaderFilterStrategy().applyFilterToExternalHeaders(property.getKey(),
+                    property.getValue(), exchange)) {
+                message.setHeader(property.getKey(), property.getValue());
+            }
+        }
+    }
+}

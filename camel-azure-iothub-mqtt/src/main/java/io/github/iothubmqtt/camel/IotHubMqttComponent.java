@@ -1,0 +1,115 @@
+package io.github.iothubmqtt.camel;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.github.iothubmqtt.camel.session.DeviceSession;
+import io.github.iothubmqtt.camel.session.DeviceSessionRegistry;
+import io.github.iothubmqtt.camel.session.SessionSettings;
+import org.apache.camel.Endpoint;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * Routes as Azure IoT Hub devices over MQTT. Owns the device sessions of its CamelContext: one connection per
+ * identity, shared by all endpoints of that identity, with a readiness health check each.
+ */
+@Component("iothub-mqtt")
+public class IotHubMqttComponent extends DefaultComponent {
+
+    @Metadata
+    private IotHubMqttConfiguration configuration = new IotHubMqttConfiguration();
+
+    private DeviceSessionRegistry sessions;
+    private ScheduledExecutorService scheduler;
+    private final Map<DeviceSession, SessionHealthCheck> healthChecks = new ConcurrentHashMap<>();
+
+    public IotHubMqttConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The options shared by all endpoints; each endpoint can override them. */
+    public void setConfiguration(IotHubMqttConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        EndpointKind kind = parseKind(remaining);
+        IotHubMqttEndpoint endpoint = new IotHubMqttEndpoint(uri, this, kind, configuration.copy());
+        setProperties(endpoint, parameters);
+        endpoint.checkSettings();
+        return endpoint;
+    }
+
+    private static EndpointKind parseKind(String remaining) {
+        try {
+            return EndpointKind.valueOf(remaining);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("iothub-mqtt:" + remaining + " is unknown: use iothub-mqtt:telemetry, c2d,"
+                    + " twin, methods or status");
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        scheduler = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "IotHubMqttSession");
+        sessions = new DeviceSessionRegistry(scheduler);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (sessions != null) {
+            sessions.closeAll();
+        }
+        healthChecks.keySet().forEach(this::unregisterHealthCheck);
+        if (scheduler != null) {
+            getCamelContext().getExecutorServiceManager().shutdownGraceful(scheduler);
+        }
+        super.doStop();
+    }
+
+    DeviceSession acquireSession(SessionSettings settings) {
+        DeviceSession session = sessions.acquire(settings);
+        healthChecks.computeIfAbsent(session, this::registerHealthCheck);
+        return session;
+    }
+
+    void releaseSession(DeviceSession session) {
+        sessions.release(session);
+        if (!sessions.sessions().contains(session)) {
+            unregisterHealthCheck(session);
+        }
+    }
+
+    private SessionHealthCheck registerHealthCheck(DeviceSession session) {
+        SessionHealthCheck check = new SessionHealthCheck(session);
+        WritableHealthCheckRepository repository = healthCheckRepository();
+        if (repository != null) {
+            repository.addHealthCheck(check);
+        }
+        return check;
+    }
+
+    private void unregisterHealthCheck(DeviceSession session) {
+        SessionHealthCheck check = healthChecks.remove(session);
+        WritableHealthCheckRepository repository = healthCheckRepository();
+        if (check != null && repository != null) {
+            repository.removeHealthCheck(check);
+        }
+    }
+
+    private WritableHealthCheckRepository healthCheckRepository() {
+        return HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "components", WritableHealthCheckRepository.class);
+    }
+
+    /** The health checks of the open sessions, one per identity. */
+    public Map<DeviceSession, SessionHealthCheck> getSessionHealthChecks() {
+        return Map.copyOf(healthChecks);
+    }
+}

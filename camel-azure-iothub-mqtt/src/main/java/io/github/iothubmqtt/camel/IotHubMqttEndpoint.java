@@ -1,0 +1,114 @@
+package io.github.iothubmqtt.camel;
+
+import io.github.iothubmqtt.camel.session.DeviceSession;
+import io.github.iothubmqtt.camel.session.SessionSettings;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.HeaderFilterStrategy;
+import org.apache.camel.spi.HeaderFilterStrategyAware;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Act as an Azure IoT Hub device (or module) over MQTT: send telemetry, receive cloud-to-device messages.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "iothub-mqtt", title = "Azure IoT Hub MQTT", syntax = "iothub-mqtt:kind",
+             category = { Category.IOT, Category.CLOUD }, headersClass = IotHubMqttConstants.class)
+public class IotHubMqttEndpoint extends DefaultEndpoint implements HeaderFilterStrategyAware {
+
+    @UriPath(description = "What the endpoint does: telemetry (producer), c2d (consumer), status (producer: the"
+                           + " connection's status as body); twin and methods are reserved for the next release.")
+    @Metadata(required = true)
+    private final EndpointKind kind;
+    @UriParam
+    private IotHubMqttConfiguration configuration;
+    @UriParam(label = "advanced",
+              description = "Decides which headers become application properties of telemetry and which application"
+                            + " properties of cloud-to-device messages become headers. By default Camel's own headers"
+                            + " are excluded.")
+    private HeaderFilterStrategy headerFilterStrategy = new IotHubMqttHeaderFilterStrategy();
+
+    private SessionSettings sessionSettings;
+
+    IotHubMqttEndpoint(String uri, IotHubMqttComponent component, EndpointKind kind, IotHubMqttConfiguration configuration) {
+        super(uri, component);
+        this.kind = kind;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public IotHubMqttComponent getComponent() {
+        return (IotHubMqttComponent) super.getComponent();
+    }
+
+    public EndpointKind getKind() {
+        return kind;
+    }
+
+    public IotHubMqttConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(IotHubMqttConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public HeaderFilterStrategy getHeaderFilterStrategy() {
+        return headerFilterStrategy;
+    }
+
+    @Override
+    public void setHeaderFilterStrategy(HeaderFilterStrategy headerFilterStrategy) {
+        this.headerFilterStrategy = headerFilterStrategy;
+    }
+
+    /** Checks the options and builds the session settings, so mistakes fail when the endpoint is created. */
+    void checkSettings() {
+        sessionSettings = SessionSettingsFactory.create(configuration, getCamelContext());
+    }
+
+    SessionSettings sessionSettings() {
+        return sessionSettings;
+    }
+
+    DeviceSession acquireSession() {
+        return getComponent().acquireSession(sessionSettings);
+    }
+
+    void releaseSession(DeviceSession session) {
+        getComponent().releaseSession(session);
+    }
+
+    @Override
+    public Producer createProducer() {
+        return switch (kind) {
+            case telemetry -> new TelemetryProducer(this);
+            case status -> new StatusProducer(this);
+            case c2d -> throw new UnsupportedOperationException("iothub-mqtt:c2d only consumes: use it in from(...)");
+            case twin, methods -> throw notYetImplemented();
+        };
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        Consumer consumer = switch (kind) {
+            case c2d -> new CloudToDeviceConsumer(this, processor);
+            case telemetry, status -> throw new UnsupportedOperationException(
+                    "iothub-mqtt:" + kind + " only produces: use it in to(...)");
+            case twin, methods -> throw notYetImplemented();
+        };
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    private UnsupportedOperationException notYetImplemented() {
+        return new UnsupportedOperationException("iothub-mqtt:" + kind + " is not implemented yet; this release supports"
+                + " iothub-mqtt:telemetry, iothub-mqtt:c2d and iothub-mqtt:status");
+    }
+}

@@ -1,0 +1,135 @@
+package io.github.iothubmqtt.camel;
+
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+
+import javax.net.SocketFactory;
+
+import io.github.iothubmqtt.camel.session.PasswordSource;
+import io.github.iothubmqtt.camel.session.PasswordSources;
+import io.github.iothubmqtt.camel.session.SessionSettings;
+import io.github.iothubmqtt.protocol.ConnectionString;
+import io.github.iothubmqtt.protocol.HubLimits;
+import io.github.iothubmqtt.protocol.Identity;
+import io.github.iothubmqtt.protocol.SasToken;
+import io.github.iothubmqtt.protocol.Username;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/** Turns endpoint options into session settings, checking them so a bad option fails when the endpoint is created. */
+final class SessionSettingsFactory {
+
+    private static final int MQTT_TLS_PORT = 8883;
+    private static final int WEBSOCKET_TLS_PORT = 443;
+    private static final String WEBSOCKET_PATH = "/$iothub/websocket";
+    private static final String NO_CLIENT_CERT_QUERY = "?iothub-no-client-cert=true";
+    private static final String CLIENT_NAME = "camel-iothub-mqtt";
+
+    private SessionSettingsFactory() {
+    }
+
+    static SessionSettings create(IotHubMqttConfiguration config, CamelContext context) {
+        checkOptions(config);
+        ConnectionString parsed = config.getConnectionString() == null ? null : ConnectionString.parse(config.getConnectionString());
+        String hostName = pick(config.getHostName(), parsed == null ? null : parsed.hostName(), "hostName");
+        String deviceId = pick(config.getDeviceId(), parsed == null ? null : parsed.deviceId(), "deviceId");
+        String moduleId = config.getModuleId() != null ? config.getModuleId() : parsed == null ? null : parsed.moduleId();
+        Identity identity = moduleId == null ? Identity.device(deviceId) : Identity.module(deviceId, moduleId);
+        String gateway = config.getGatewayHostName() != null ? config.getGatewayHostName()
+                : parsed == null ? null : parsed.gatewayHostName();
+        String key = config.getSharedAccessKey() != null ? config.getSharedAccessKey()
+                : parsed == null ? null : parsed.sharedAccessKey();
+        String token = config.getSasToken() != null ? config.getSasToken()
+                : parsed == null ? null : parsed.sharedAccessSignature();
+        boolean x509 = key == null && token == null;
+        SocketFactory socketFactory = socketFactory(config.getSslContextParameters(), context);
+        if (x509 && !hasClientCertificate(config.getSslContextParameters())) {
+            throw new IllegalArgumentException("no credentials for " + identity + ": set sharedAccessKey, sasToken or a"
+                    + " connection string with one of them, or an X.509 client certificate in sslContextParameters");
+        }
+        PasswordSource passwords = key != null
+                ? PasswordSources.signedWithKey(SasToken.resourceUri(hostName, identity), key,
+                        Duration.ofMillis(config.getSasTokenTtl()))
+                : token != null ? PasswordSources.fixedToken(token) : PasswordSources.x509();
+        String connectHost = gateway != null ? gateway : hostName;
+        return new SessionSettings(
+                hostName,
+                serverUri(config, connectHost, x509),
+                identity,
+                Username.build(hostName, identity, config.getApiVersion(), deviceClientType(config, context), config.getModelId()),
+                passwords,
+                socketFactory,
+                config.getKeepAlive(),
+                Duration.ofMillis(config.getConnectTimeout()),
+                Duration.ofMillis(config.getReconnectBackoffMin()),
+                Duration.ofMillis(config.getReconnectBackoffMax()),
+                Duration.ofMillis(config.getSasRenewalMargin()),
+                config.getMaxInflight(),
+                config.isFailWhenInFlightFull(),
+                Duration.ofMillis(config.getSendTimeout()),
+                "CamelContext " + context.getName());
+    }
+
+    private static void checkOptions(IotHubMqttConfiguration config) {
+        if (config.getQos() == 2) {
+            throw new IllegalArgumentException("qos=2 is not supported: IoT Hub closes the connection when a device"
+                    + " publishes with QoS 2; use qos=1 (acknowledged) or qos=0");
+        }
+        if (config.getQos() != 0 && config.getQos() != 1) {
+            throw new IllegalArgumentException("qos=" + config.getQos() + " is not an MQTT QoS IoT Hub accepts; use 0 or 1");
+        }
+        if (config.getKeepAlive() < 1 || config.getKeepAlive() > HubLimits.MAX_KEEP_ALIVE_SECONDS) {
+            throw new IllegalArgumentException("keepAlive=" + config.getKeepAlive() + " is out of range: use 1 to "
+                    + HubLimits.MAX_KEEP_ALIVE_SECONDS + " seconds (the hub caps its idle timeout at "
+                    + HubLimits.KEEP_ALIVE_CAP_SECONDS + " s = 1.5 x keep-alive)");
+        }
+        if (!IotHubMqttConfiguration.TRANSPORT_MQTT.equals(config.getTransport())
+                && !IotHubMqttConfiguration.TRANSPORT_MQTT_WS.equals(config.getTransport())) {
+            throw new IllegalArgumentException("transport=" + config.getTransport() + " is unknown: use mqtt or mqtt-ws");
+        }
+        if (config.getMaxInflight() < 1) {
+            throw new IllegalArgumentException("maxInflight must be at least 1, was " + config.getMaxInflight());
+        }
+        if (config.getSasTokenTtl() < 1_000) {
+            throw new IllegalArgumentException("sasTokenTtl must be at least one second, was " + config.getSasTokenTtl() + " ms");
+        }
+    }
+
+    private static String pick(String explicit, String fromConnectionString, String option) {
+        String value = explicit != null ? explicit : fromConnectionString;
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(option + " is missing: set it or a connectionString");
+        }
+        return value;
+    }
+
+    private static String serverUri(IotHubMqttConfiguration config, String host, boolean x509) {
+        boolean webSocket = IotHubMqttConfiguration.TRANSPORT_MQTT_WS.equals(config.getTransport());
+        int port = config.getPort() > 0 ? config.getPort() : webSocket ? WEBSOCKET_TLS_PORT : MQTT_TLS_PORT;
+        return webSocket
+                ? "wss://" + host + ":" + port + WEBSOCKET_PATH + (x509 ? "" : NO_CLIENT_CERT_QUERY)
+                : "ssl://" + host + ":" + port;
+    }
+
+    private static SocketFactory socketFactory(SSLContextParameters parameters, CamelContext context) {
+        if (parameters == null) {
+            return null;
+        }
+        try {
+            return parameters.createSSLContext(context).getSocketFactory();
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalArgumentException("sslContextParameters cannot make a TLS context: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean hasClientCertificate(SSLContextParameters parameters) {
+        return parameters != null && parameters.getKeyManagers() != null;
+    }
+
+    private static String deviceClientType(IotHubMqttConfiguration config, CamelContext context) {
+        String version = SessionSettingsFactory.class.getPackage().getImplementationVersion();
+        String client = CLIENT_NAME + "/" + (version == null ? "dev" : version) + " (Camel " + context.getVersion()
+                + "; Java " + System.getProperty("java.version") + ")";
+        return config.getProductInfo() == null ? client : client + " " + config.getProductInfo();
+    }
+}

@@ -1,0 +1,90 @@
+package io.github.iothubmqtt.camel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.iothubmqtt.protocol.HubLimits;
+import io.github.iothubmqtt.protocol.Identity;
+import io.github.iothubmqtt.protocol.SystemProperty;
+import io.github.iothubmqtt.protocol.Telemetry;
+import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.Message;
+import org.apache.camel.StreamCache;
+import org.apache.camel.spi.HeaderFilterStrategy;
+
+/**
+ * A telemetry message built from an exchange: body bytes and the topic with its property bag. Everything the hub
+ * would refuse is refused here, before the wire.
+ */
+record TelemetryMessage(String topic, byte[] body) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final String JSON_CONTENT_TYPE = "application/json";
+    private static final String UTF_8 = "utf-8";
+
+    static TelemetryMessage of(Exchange exchange, Identity identity, HeaderFilterStrategy filter) throws Exception {
+        Message in = exchange.getMessage();
+        Map<String, String> properties = new LinkedHashMap<>();
+        Object body = in.getBody();
+        byte[] bytes = bodyBytes(exchange, body);
+        SystemPropertyHeaders.TELEMETRY.forEach((header, property) -> {
+            String value = in.getHeader(header, String.class);
+            if (value != null) {
+                properties.put(property, value);
+            }
+        });
+        if (isSerializedToJson(body)) {
+            properties.putIfAbsent(SystemProperty.CONTENT_TYPE, JSON_CONTENT_TYPE);
+            properties.putIfAbsent(SystemProperty.CONTENT_ENCODING, UTF_8);
+        }
+        for (Map.Entry<String, Object> header : in.getHeaders().entrySet()) {
+            Object value = header.getValue();
+            if (value != null && !filter.applyFilterToCamelHeaders(header.getKey(), value, exchange)) {
+                properties.put(header.getKey(), exchange.getContext().getTypeConverter().convertTo(String.class, exchange, value));
+            }
+        }
+        int size = Telemetry.messageSize(bytes, properties);
+        if (size > HubLimits.MAX_TELEMETRY_BYTES) {
+            throw new IllegalArgumentException("telemetry message is " + size + " bytes (body and properties); IoT Hub"
+                    + " accepts at most " + HubLimits.MAX_TELEMETRY_BYTES + " bytes per message");
+        }
+        return new TelemetryMessage(Telemetry.topic(identity, properties), bytes);
+    }
+
+    private static boolean isSerializedToJson(Object body) {
+        return body != null && !(body instanceof byte[] || body instanceof String || body instanceof InputStream
+                || body instanceof StreamCache);
+    }
+
+    private static byte[] bodyBytes(Exchange exchange, Object body) throws IOException, InvalidPayloadException {
+        if (body == null) {
+            return new byte[0];
+        }
+        if (body instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (body instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        if (body instanceof InputStream stream) {
+            try (stream) {
+                return stream.readAllBytes();
+            }
+        }
+        if (body instanceof StreamCache) {
+            return exchange.getMessage().getMandatoryBody(byte[].class);
+        }
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialize the body (" + body.getClass().getName() + ") to JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+}

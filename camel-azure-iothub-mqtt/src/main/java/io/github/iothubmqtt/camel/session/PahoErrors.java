@@ -1,0 +1,79 @@
+package io.github.iothubmqtt.camel.session;
+
+import java.io.EOFException;
+import java.io.IOException;
+
+import org.eclipse.paho.client.mqttv3.MqttException;
+
+/** Reads Paho's exceptions: which ones mean "try again on the next connection", and why a connection ended. */
+final class PahoErrors {
+
+    private PahoErrors() {
+    }
+
+    /** True when the message did not get through because of the connection, not because of the message. */
+    static boolean isConnectionProblem(Throwable error) {
+        if (!(error instanceof MqttException mqtt)) {
+            return false;
+        }
+        return switch (mqtt.getReasonCode()) {
+            case MqttException.REASON_CODE_CLIENT_NOT_CONNECTED, MqttException.REASON_CODE_CLIENT_DISCONNECTING,
+                 MqttException.REASON_CODE_CONNECTION_LOST, MqttException.REASON_CODE_CLIENT_CLOSED,
+                 MqttException.REASON_CODE_CLIENT_TIMEOUT, MqttException.REASON_CODE_SERVER_CONNECT_ERROR,
+                 MqttException.REASON_CODE_CONNECT_IN_PROGRESS, MqttException.REASON_CODE_CLIENT_EXCEPTION -> true;
+            default -> false;
+        };
+    }
+
+    static DisconnectReason connectFailureReason(Throwable error) {
+        if (error instanceof MqttException mqtt) {
+            switch (mqtt.getReasonCode()) {
+                case MqttException.REASON_CODE_FAILED_AUTHENTICATION, MqttException.REASON_CODE_NOT_AUTHORIZED:
+                    return DisconnectReason.NOT_AUTHORIZED;
+                case MqttException.REASON_CODE_CLIENT_TIMEOUT:
+                    return DisconnectReason.TIMEOUT;
+                default:
+                    if (hasCause(error, IOException.class)) {
+                        return DisconnectReason.NETWORK_ERROR;
+                    }
+            }
+        }
+        return DisconnectReason.CONNECT_FAILED;
+    }
+
+    static DisconnectReason lossReason(Throwable cause) {
+        if (cause instanceof MqttException mqtt && mqtt.getReasonCode() == MqttException.REASON_CODE_CLIENT_TIMEOUT) {
+            return DisconnectReason.TIMEOUT;
+        }
+        if (hasCause(cause, EOFException.class)) {
+            return DisconnectReason.CLOSED_BY_HUB;
+        }
+        if (hasCause(cause, IOException.class)) {
+            return DisconnectReason.NETWORK_ERROR;
+        }
+        return DisconnectReason.CLOSED_BY_HUB;
+    }
+
+    static String describe(Throwable error) {
+        StringBuilder text = new StringBuilder(String.valueOf(error.getMessage()));
+        if (error instanceof MqttException mqtt) {
+            text.append(" (").append(mqtt.getReasonCode()).append(')');
+        }
+        if (error.getCause() != null && error.getCause() != error) {
+            text.append(": ").append(error.getCause().getClass().getSimpleName());
+            if (error.getCause().getMessage() != null) {
+                text.append(' ').append(error.getCause().getMessage());
+            }
+        }
+        return text.toString();
+    }
+
+    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

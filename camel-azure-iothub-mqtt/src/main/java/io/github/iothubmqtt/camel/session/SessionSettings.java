@@ -1,0 +1,61 @@
+package io.github.iothubmqtt.camel.session;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import javax.net.SocketFactory;
+
+import io.github.iothubmqtt.protocol.Identity;
+
+/**
+ * Everything a session needs to connect. Holds no secrets in {@link #toString()}: the password comes from
+ * {@link #passwordSource()} on each connect.
+ *
+ * @param hostName                the IoT Hub host name (identifies the hub; part of the session key)
+ * @param serverUri               Paho server URI: {@code ssl://host:8883} or {@code wss://host:443/$iothub/websocket...}
+ * @param identity                the device or module
+ * @param username                the CONNECT user name
+ * @param passwordSource          makes the password of each CONNECT
+ * @param socketFactory           TLS socket factory (client certificate, trust), or {@code null} for the JVM default
+ * @param keepAliveSeconds        MQTT keep-alive
+ * @param connectTimeout          how long one connect attempt may take
+ * @param reconnectBackoffMin     first reconnect delay
+ * @param reconnectBackoffMax     largest reconnect delay
+ * @param renewalMargin           how long before the SAS token expires the session reconnects with a fresh one
+ * @param maxInflight             messages sent or queued but not yet acknowledged
+ * @param failWhenInFlightFull    fail a send at once when the window is full instead of waiting
+ * @param sendTimeout             how long a message may wait for room, a connection and its PUBACK
+ * @param owner                   who owns the session (e.g. the CamelContext name), for log and kick messages
+ */
+public record SessionSettings(
+        String hostName,
+        String serverUri,
+        Identity identity,
+        String username,
+        PasswordSource passwordSource,
+        SocketFactory socketFactory,
+        int keepAliveSeconds,
+        Duration connectTimeout,
+        Duration reconnectBackoffMin,
+        Duration reconnectBackoffMax,
+        Duration renewalMargin,
+        int maxInflight,
+        boolean failWhenInFlightFull,
+        Duration sendTimeout,
+        String owner) {
+
+    public SessionSettings {
+        Objects.requireNonNull(hostName, "hostName");
+        Objects.requireNonNull(serverUri, "serverUri");
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(passwordSource, "passwordSource");
+        if (maxInflight < 1) {
+            throw new IllegalArgumentException("maxInflight must be at least 1, was " + maxInflight);
+        }
+    }
+
+    /** One session per hub and client id: IoT Hub keeps only one connection per identity. */
+    public String key() {
+        return hostName + "/" + identity.clientId();
+    }
+}
