@@ -1,0 +1,126 @@
+package io.github.iothubmqtt.emulator;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import io.github.iothubmqtt.protocol.Identity;
+
+/** {@code java -jar iothub-emulator.jar --device ID …}: runs the emulator until interrupted. */
+public final class EmulatorMain {
+
+    private static final String USAGE = """
+            Usage: java -jar iothub-emulator.jar [options]
+              --device ID           register a device (ID) or a module (DEVICE/MODULE) with generated keys; repeatable
+              --devices FILE        register the identities of a JSON registry file
+              --mqtt-port N         MQTT over TLS port (default 8883; 0 = any free port; -1 = off)
+              --ws-port N           MQTT over WebSocket (wss, path /$iothub/websocket) port (default 443)
+              --http-port N         HTTP service API port (default 8080)
+              --ca-out FILE         where to write the CA certificate PEM (default iothub-emulator-ca.pem)
+              --host-name NAME      IoT Hub host name in connection strings and SAS audiences
+                                    (default emulator.azure-devices.net)
+              --gateway-host NAME   host devices connect to, GatewayHostName (default localhost); when it equals
+                                    --host-name, connection strings carry no GatewayHostName
+              --cert FILE --key FILE  use this server certificate chain and key (PEM) instead of a generated CA
+              --help                print this text
+            Prints one 'connection-string: …' line per identity and 'ca: <path>'.
+            """;
+
+    private EmulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        IotHubEmulator.Builder builder = IotHubEmulator.builder()
+                .caCertificateOut(Path.of("iothub-emulator-ca.pem"));
+        List<Identity> identities = new ArrayList<>();
+        Path cert = null;
+        Path key = null;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String option = args[i];
+                if (option.equals("--help") || option.equals("-h")) {
+                    System.out.print(USAGE);
+                    return;
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(option + " needs a value");
+                }
+                String value = args[++i];
+                switch (option) {
+                    case "--device" -> identities.add(Identity.fromClientId(value));
+                    case "--devices" -> builder.devicesFile(Path.of(value));
+                    case "--mqtt-port" -> builder.mqttPort(port(option, value));
+                    case "--ws-port" -> builder.webSocketPort(port(option, value));
+                    case "--http-port" -> builder.httpPort(port(option, value));
+                    case "--ca-out" -> builder.caCertificateOut(Path.of(value));
+                    case "--host-name" -> builder.hubHostName(value);
+                    case "--gateway-host" -> builder.gatewayHostName(value);
+                    case "--cert" -> cert = Path.of(value);
+                    case "--key" -> key = Path.of(value);
+                    default -> throw new IllegalArgumentException("unknown option " + option);
+                }
+            }
+            if ((cert == null) != (key == null)) {
+                throw new IllegalArgumentException("--cert and --key go together");
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (cert != null) {
+            builder.serverCertificate(cert, key);
+        }
+        for (Identity identity : identities) {
+            if (identity.isModule()) {
+                builder.device(identity.deviceId()).module(identity.deviceId(), identity.moduleId());
+            } else {
+                builder.device(identity.deviceId());
+            }
+        }
+        IotHubEmulator hub;
+        try {
+            hub = builder.start();
+        } catch (RuntimeException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        printEndpoints(hub);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            hub.close();
+            stopped.countDown();
+        }, "iothub-emulator-shutdown"));
+        stopped.await();
+    }
+
+    private static void printEndpoints(IotHubEmulator hub) {
+        System.out.println("hub: " + hub.hubHostName());
+        System.out.println("mqtt: " + describe(hub.mqttPort()) + "  websocket: " + describe(hub.webSocketPort())
+                + "  http: " + describe(hub.httpPort()));
+        for (RegisteredIdentity entry : hub.registry().all()) {
+            System.out.println("connection-string: " + hub.connectionString(entry.identity()));
+        }
+        System.out.println("ca: " + hub.caCertificatePath());
+        System.out.flush();
+    }
+
+    private static String describe(int port) {
+        return port == HubSettings.OFF ? "off" : Integer.toString(port);
+    }
+
+    private static int port(String option, String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port < -1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " " + value + ": a port is 0-65535, or -1 for off");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.iothubmqtt.emulator;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Faults a test can switch on to see how a client copes with a hub that misbehaves. Thread-safe. */
+public final class Faults {
+
+    private final AtomicBoolean refuseConnects = new AtomicBoolean();
+    private final AtomicReference<Duration> responseDelay = new AtomicReference<>(Duration.ZERO);
+    private final AtomicInteger twinThrottleCount = new AtomicInteger();
+
+    /** While on, every CONNECT is answered with CONNACK 3 (server unavailable), which clients retry. */
+    public Faults refuseConnects(boolean refuse) {
+        refuseConnects.set(refuse);
+        return this;
+    }
+
+    /** Delays the hub's PUBACKs of device publishes and its twin responses by this much. */
+    public Faults delayResponses(Duration delay) {
+        responseDelay.set(delay == null || delay.isNegative() ? Duration.ZERO : delay);
+        return this;
+    }
+
+    /** Answers the next {@code count} twin requests with 429 ThrottlingException, as a throttled hub does. */
+    public Faults throttleTwin(int count) {
+        twinThrottleCount.set(Math.max(0, count));
+        return this;
+    }
+
+    /** Switches every fault off. */
+    public Faults clear() {
+        return refuseConnects(false).delayResponses(Duration.ZERO).throttleTwin(0);
+    }
+
+    boolean refusingConnects() {
+        return refuseConnects.get();
+    }
+
+    Duration responseDelay() {
+        return responseDelay.get();
+    }
+
+    /** Whether this twin request is to be throttled; each call uses up one of the throttled requests. */
+    boolean takeTwinThrottle() {
+        return twinThrottleCount.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    int remainingTwinThrottles() {
+        return twinThrottleCount.get();
+    }
+}

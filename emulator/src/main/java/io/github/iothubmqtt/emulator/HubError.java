@@ -1,0 +1,41 @@
+package io.github.iothubmqtt.emulator;
+
+/** The IoT Hub error codes the emulator reproduces, with the names Azure logs them under. */
+public enum HubError {
+    ARGUMENT_INVALID(400004, "ArgumentInvalid"),
+    CONNECTION_FORCEFULLY_CLOSED_ON_NEW_CONNECTION(400027, "ConnectionForcefullyClosedOnNewConnection"),
+    IOTHUB_UNAUTHORIZED(401003, "IoTHubUnauthorized"),
+    DEVICE_MAXIMUM_QUEUE_DEPTH_EXCEEDED(403004, "DeviceMaximumQueueDepthExceeded"),
+    DEVICE_NOT_FOUND(404001, "DeviceNotFound"),
+    DEVICE_NOT_ONLINE(404103, "DeviceNotOnline"),
+    DEVICE_CONNECTION_CLOSED_REMOTELY(404104, "DeviceConnectionClosedRemotely"),
+    MESSAGE_TOO_LARGE(413001, "MessageTooLarge"),
+    THROTTLING(429001, "ThrottlingException"),
+    GATEWAY_TIMEOUT(504101, "GatewayTimeout");
+
+    private final int code;
+    private final String label;
+
+    HubError(int code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** The HTTP status the service API answers with: the code's first three digits. */
+    public int httpStatus() {
+        return code / 1000;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public String toString() {
+        return code + " " + label;
+    }
+}
