@@ -142,7 +142,7 @@ public class IotHubMqttConfiguration implements Cloneable {
         return transport;
     }
 
-    /** MQTT over TLS on port 8883 ({@code mqtt}) or MQTT over secure WebSocket on port 443 ({@code mqtt-ws}). */
+    /** MQTT over TLS on port 8883 (mqtt) or MQTT over secure WebSocket on port 443 (mqtt-ws). */
     public void setTransport(String transport) {
         this.transport = transport;
     }

@@ -1,0 +1,52 @@
+package io.github.iothubmqtt.camel.session;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Requests awaiting the hub's answer, correlated by {@code $rid}. An answer that arrives after its request timed
+ * out finds nothing and is reported as late.
+ *
+ * @param <R> the answer
+ */
+public final class PendingRequests<R> {
+
+    private final Map<String, CompletableFuture<R>> pending = new ConcurrentHashMap<>();
+    private final AtomicLong lastRid = new AtomicLong();
+
+    /** Opens a request under a fresh {@code $rid}; its future fails with a {@link TimeoutException} after {@code timeout}. */
+    public Request<R> open(Duration timeout, String description) {
+        String rid = Long.toString(lastRid.incrementAndGet());
+        CompletableFuture<R> answer = new CompletableFuture<>();
+        pending.put(rid, answer);
+        answer.whenComplete((r, e) -> pending.remove(rid, answer));
+        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(
+                () -> answer.completeExceptionally(new TimeoutException(description + " got no answer within " + timeout)));
+        return new Request<>(rid, answer);
+    }
+
+    /** Completes the request with this {@code $rid}; {@code false} when none waits (timed out, or unknown). */
+    public boolean complete(String rid, R answer) {
+        CompletableFuture<R> waiting = pending.remove(rid);
+        return waiting != null && waiting.complete(answer);
+    }
+
+    /** Fails every open request, e.g. when the session closes. */
+    public void failAll(Throwable cause) {
+        pending.values().forEach(f -> f.completeExceptionally(cause));
+        pending.clear();
+    }
+
+    public int size() {
+        return pending.size();
+    }
+
+    /** An open request: its {@code $rid} and the future of its answer. */
+    public record Request<R>(String rid, CompletableFuture<R> answer) {
+    }
+}

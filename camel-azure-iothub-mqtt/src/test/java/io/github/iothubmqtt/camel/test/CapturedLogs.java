@@ -1,0 +1,120 @@
+package io.github.iothubmqtt.camel.test;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.ILoggerFactory;
+import org.slf4j.IMarkerFactory;
+import org.slf4j.Logger;
+import org.slf4j.Marker;
+import org.slf4j.event.Level;
+import org.slf4j.helpers.BasicMarkerFactory;
+import org.slf4j.helpers.LegacyAbstractLogger;
+import org.slf4j.helpers.MessageFormatter;
+import org.slf4j.helpers.NOPMDCAdapter;
+import org.slf4j.spi.MDCAdapter;
+import org.slf4j.spi.SLF4JServiceProvider;
+
+/**
+ * The tests' SLF4J backend: keeps every INFO-and-above event so tests can assert what was (not) logged, and prints
+ * WARN and ERROR to stderr.
+ */
+public final class CapturedLogs implements SLF4JServiceProvider {
+
+    public record Event(Level level, String logger, String message) {
+    }
+
+    private static final ConcurrentLinkedQueue<Event> EVENTS = new ConcurrentLinkedQueue<>();
+    private static final int MAX_EVENTS = 100_000;
+
+    private final ConcurrentMap<String, Logger> loggers = new ConcurrentHashMap<>();
+    private final IMarkerFactory markers = new BasicMarkerFactory();
+    private final MDCAdapter mdc = new NOPMDCAdapter();
+
+    public static List<Event> events() {
+        return List.copyOf(EVENTS);
+    }
+
+    public static void clear() {
+        EVENTS.clear();
+    }
+
+    @Override
+    public ILoggerFactory getLoggerFactory() {
+        return name -> loggers.computeIfAbsent(name, CapturingLogger::new);
+    }
+
+    @Override
+    public IMarkerFactory getMarkerFactory() {
+        return markers;
+    }
+
+    @Override
+    public MDCAdapter getMDCAdapter() {
+        return mdc;
+    }
+
+    @Override
+    public String getRequestedApiVersion() {
+        return "2.0.99";
+    }
+
+    @Override
+    public void initialize() {
+        // nothing to set up
+    }
+
+    private static final class CapturingLogger extends LegacyAbstractLogger {
+
+        CapturingLogger(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public boolean isTraceEnabled() {
+            return false;
+        }
+
+        @Override
+        public boolean isDebugEnabled() {
+            return false;
+        }
+
+        @Override
+        public boolean isInfoEnabled() {
+            return true;
+        }
+
+        @Override
+        public boolean isWarnEnabled() {
+            return true;
+        }
+
+        @Override
+        public boolean isErrorEnabled() {
+            return true;
+        }
+
+        @Override
+        protected String getFullyQualifiedCallerName() {
+            return null;
+        }
+
+        @Override
+        protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
+                Throwable error) {
+            String message = MessageFormatter.basicArrayFormat(pattern, arguments);
+            if (EVENTS.size() < MAX_EVENTS) {
+                EVENTS.add(new Event(level, name, message));
+            }
+            if (level.toInt() >= Level.WARN.toInt()) {
+                System.err.println(level + " [" + Thread.currentThread().getName() + "] " + name + " - " + message);
+                if (error != null) {
+                    error.printStackTrace();
+                }
+            }
+        }
+    }
+}
