@@ -1,0 +1,121 @@
+package io.github.iothubmqtt.benchmarks;
+
+import io.github.iothubmqtt.emulator.IotHubEmulator;
+import io.github.iothubmqtt.protocol.ConnectionString;
+import io.github.iothubmqtt.protocol.Identity;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+import javax.net.ssl.SSLContext;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * Runs every benchmark against one in-process emulator over TLS on loopback and prints component / baseline ratios.
+ * Each pair runs alternately, several rounds, and reports medians, because client and emulator share the cores.
+ * Run: {@code mvn -B -q -Pbenchmark -pl benchmarks -am verify -DskipTests}; results go to {@code benchmarks/target}.
+ */
+public final class BenchmarkMain {
+
+    private static final int ROUNDS = 3;
+    private static final int WINDOW = 1000;
+    private static final int TELEMETRY_MESSAGES = 50_000;
+    private static final int C2D_MESSAGES = 5_000;
+    private static final int FOOTPRINT_DEVICES = 500;
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path output = Path.of(args.length > 0 ? args[0] : "target");
+        Report report = new Report();
+        try (IotHubEmulator hub = IotHubEmulator.builder().mqttPort(0).webSocketPort(-1).httpPort(-1).bindHost("127.0.0.1")
+                .telemetryCapacity(1000).start()) {
+            SSLContext tls = Trust.trusting(hub.caCertificatePath());
+            telemetry(hub, tls, report);
+            cloudToDevice(hub, tls, report);
+            footprint(hub, tls, report);
+        }
+        report.write(output, environment());
+        System.out.println("Results: " + output.resolve("benchmark-results.md") + ", chart: " + output.resolve("benchmark-ratios.svg"));
+    }
+
+    private static void telemetry(IotHubEmulator hub, SSLContext tls, Report report) throws Exception {
+        Identity camelDevice = register(hub, "bench-telemetry-camel");
+        ConnectionString pahoDevice = ConnectionString.parse(hub.connectionString(register(hub, "bench-telemetry-paho")));
+        TelemetryThroughput throughput = new TelemetryThroughput(pahoDevice, hub.mqttPort(), tls, WINDOW);
+        List<Double> paho = new ArrayList<>();
+        List<Double> camel = new ArrayList<>();
+        try (CamelDevices devices = new CamelDevices(hub)) {
+            devices.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:telemetry").to(devices.uri("telemetry", camelDevice, "maxInflight=" + WINDOW));
+                }
+            });
+            devices.start();
+            devices.awaitConnected(1, Duration.ofSeconds(30));
+            throughput.rawPaho(TELEMETRY_MESSAGES / 5); // warm-up
+            throughput.camel(devices.camel, "direct:telemetry", TELEMETRY_MESSAGES / 5);
+            for (int round = 0; round < ROUNDS; round++) {
+                paho.add(throughput.rawPaho(TELEMETRY_MESSAGES));
+                camel.add(throughput.camel(devices.camel, "direct:telemetry", TELEMETRY_MESSAGES));
+            }
+        }
+        report.add("telemetry msg/s, QoS 1, 256 B, TLS, window " + WINDOW, rate(Stats.median(camel)),
+                rate(Stats.median(paho)) + " (raw Paho async)", Stats.median(camel) / Stats.median(paho), "ratio >= 0.9");
+    }
+
+    private static void cloudToDevice(IotHubEmulator hub, SSLContext tls, Report report) throws Exception {
+        CloudToDeviceRate rate = new CloudToDeviceRate(hub);
+        List<Double> paho = new ArrayList<>();
+        List<Double> camel = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            camel.add(rate.camel(register(hub, "bench-c2d-camel"), C2D_MESSAGES));
+            paho.add(rate.rawPaho(register(hub, "bench-c2d-paho"), C2D_MESSAGES, tls));
+        }
+        report.add("C2D receive msg/s (hub queue of 50 kept full)", rate(Stats.median(camel)), rate(Stats.median(paho)) + " (raw Paho)",
+                Stats.median(camel) / Stats.median(paho), "");
+    }
+
+    private static void footprint(IotHubEmulator hub, SSLContext tls, Report report) throws Exception {
+        Footprint footprint = new Footprint(hub);
+        Footprint.PerDevice camel = footprint.camel(register(hub, "bench-fp-camel", FOOTPRINT_DEVICES));
+        Footprint.PerDevice paho = footprint.rawPaho(register(hub, "bench-fp-paho", FOOTPRINT_DEVICES), tls);
+        String devices = " (" + FOOTPRINT_DEVICES + " devices in one JVM)";
+        report.add("connect time per device, ms" + devices, format("%.1f", camel.connectMillis()),
+                format("%.1f", paho.connectMillis()) + " (raw Paho, a thread per connect)", paho.connectMillis() / camel.connectMillis(), "");
+        report.add("threads per device" + devices, format("%.2f", camel.threads()), format("%.2f", paho.threads()) + " (raw Paho)",
+                paho.threads() / camel.threads(), "");
+        report.add("heap per device, KiB" + devices, format("%.1f", camel.heapBytes() / 1024), format("%.1f", paho.heapBytes() / 1024) + " (raw Paho)",
+                paho.heapBytes() / camel.heapBytes(), "");
+    }
+
+    private static Identity register(IotHubEmulator hub, String prefix) {
+        return register(hub, prefix, 1).get(0);
+    }
+
+    private static List<Identity> register(IotHubEmulator hub, String prefix, int count) {
+        long unique = System.nanoTime() % 100_000;
+        return IntStream.range(0, count).mapToObj(i -> {
+            hub.registry().addDevice(prefix + "-" + unique + "-" + i);
+            return Identity.device(prefix + "-" + unique + "-" + i);
+        }).toList();
+    }
+
+    private static String rate(double perSecond) {
+        return format("%,.0f", perSecond);
+    }
+
+    private static String environment() {
+        Runtime runtime = Runtime.getRuntime();
+        return format("Java %s, %d cores, max heap %d MiB, emulator in the same JVM, TLS on loopback; medians of %d rounds",
+                System.getProperty("java.version"), runtime.availableProcessors(), runtime.maxMemory() >> 20, ROUNDS);
+    }
+
+    private static String format(String pattern, Object... arguments) {
+        return String.format(Locale.ROOT, pattern, arguments);
+    }
+}

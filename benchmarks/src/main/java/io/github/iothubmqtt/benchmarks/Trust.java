@@ -1,0 +1,29 @@
+package io.github.iothubmqtt.benchmarks;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/** TLS that trusts the emulator's CA, for the raw Paho baseline. */
+final class Trust {
+
+    private Trust() {
+    }
+
+    static SSLContext trusting(Path caPem) throws Exception {
+        KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
+        trustStore.load(null, null);
+        try (InputStream pem = Files.newInputStream(caPem)) {
+            trustStore.setCertificateEntry("emulator-ca", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+        }
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trustStore);
+        SSLContext context = SSLContext.getInstance("TLSv1.2");
+        context.init(null, trustManagers.getTrustManagers(), null);
+        return context;
+    }
+}
