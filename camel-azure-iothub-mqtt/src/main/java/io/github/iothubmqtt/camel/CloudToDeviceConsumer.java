@@ -9,12 +9,16 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Receives cloud-to-device messages. The PUBACK (IoT Hub's "complete") goes out only when the exchange succeeded; a
  * failed exchange leaves the message locked, and the hub delivers it again after its lock timeout.
  */
 class CloudToDeviceConsumer extends DefaultConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CloudToDeviceConsumer.class);
 
     private final IotHubMqttEndpoint endpoint;
     private final String filter;
@@ -58,8 +62,9 @@ class CloudToDeviceConsumer extends DefaultConsumer {
                 if (exchange.getException() == null) {
                     inbound.ack().run();
                 } else {
-                    getExceptionHandler().handleException("Cloud-to-device message not acknowledged: IoT Hub delivers it"
-                            + " again after its lock timeout", exchange, exchange.getException());
+                    // Camel's error handler has logged the failure already
+                    LOG.info("Cloud-to-device message {} not acknowledged: IoT Hub delivers it again after its lock"
+                             + " timeout", exchange.getMessage().getHeader(IotHubMqttConstants.MESSAGE_ID));
                 }
             } finally {
                 releaseExchange(exchange, false);

@@ -1,0 +1,155 @@
+package io.github.iothubmqtt.camel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import io.github.iothubmqtt.camel.session.DisconnectReason;
+import io.github.iothubmqtt.camel.session.SessionStatus;
+import io.github.iothubmqtt.camel.test.CapturedLogs;
+import io.github.iothubmqtt.camel.test.EmulatorTestSupport;
+import io.github.iothubmqtt.emulator.TelemetryMessage;
+import io.github.iothubmqtt.protocol.Identity;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import org.slf4j.event.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class SessionBehaviourTest extends EmulatorTestSupport {
+
+    @Test
+    void endpointsOfOneIdentityShareOneConnection() throws Exception {
+        Identity device = newDevice("shared");
+        CapturedLogs.clear();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri("c2d", device, "")).to("mock:shared");
+            }
+        });
+        getMockEndpoint("mock:shared").expectedBodiesReceived("down");
+        template.sendBody(uri("telemetry", device, ""), "up");
+        template.sendBody(uri("telemetry", device, "qos=0"), "up again");
+        hub.service().sendC2d(device, "down", Map.of());
+
+        MockEndpoint.assertIsSatisfied(context, WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(hub.service().awaitTelemetry(device, 2, WAIT)).hasSize(2);
+        assertThat(hub.service().connectionCount(device)).isEqualTo(1);
+        assertThat(component().getSessionHealthChecks()).hasSize(1);
+        SessionStatus status = status(device);
+        assertThat(status.reconnectCount()).isZero();
+        assertThat(status.lastDisconnectReason()).isEqualTo(DisconnectReason.NONE);
+        assertThat(CapturedLogs.events()).filteredOn(e -> e.message().contains(device.deviceId())
+                && e.message().contains("connected over")).hasSize(1);
+    }
+
+    @Test
+    void reconnectsAfterTheHubDroppedAllConnections() throws Exception {
+        Identity device = newDevice("reconnect");
+        String telemetry = uri("telemetry", device, "reconnectBackoffMin=50&reconnectBackoffMax=500");
+        template.sendBody(telemetry, "before");
+        HealthCheck health = component().getSessionHealthChecks().values().iterator().next();
+        assertThat(health.call().getState()).isEqualTo(HealthCheck.State.UP);
+
+        hub.service().dropAllConnections();
+        template.sendBody(telemetry, "after");
+
+        assertThat(hub.service().awaitTelemetry(device, 2, WAIT)).extracting(TelemetryMessage::bodyAsString)
+                .containsExactly("before", "after");
+        SessionStatus status = status(device);
+        assertThat(status.reconnectCount()).isEqualTo(1);
+        assertThat(status.lastDisconnectReason()).isEqualTo(DisconnectReason.CLOSED_BY_HUB);
+        assertThat(health.call().getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(health.call().getDetails()).containsEntry("reconnect.count", 1L);
+    }
+
+    @Test
+    void reportsAConnectionTakenOverByASecondClient() throws Exception {
+        Identity device = newDevice("kicked");
+        String telemetry = uri("telemetry", device, "reconnectBackoffMin=1000&reconnectBackoffMax=2000");
+        template.sendBody(telemetry, "first");
+        try (CamelContext second = new DefaultCamelContext()) {
+            bindToRegistry(second.getRegistry());
+            second.start();
+            second.createProducerTemplate().sendBody(telemetry, "second");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(status(device).lastDisconnectReason())
+                    .isEqualTo(DisconnectReason.KICKED_BY_SECOND_CLIENT));
+        }
+        assertThat(status(device).lastDisconnectDetail()).contains("another session of " + device.deviceId());
+    }
+
+    @Test
+    void renewsTheSasTokenDuringAStreamWithoutLosingOrFailingMessages() throws Exception {
+        Identity device = newDevice("renewal");
+        CapturedLogs.clear();
+        String telemetry = uri("telemetry", device, "sasTokenTtl=3000");
+        int total = 5_000;
+        List<CompletableFuture<Object>> sends = new ArrayList<>(total);
+        for (int batch = 0; batch < 50; batch++) {
+            for (int i = 0; i < 100; i++) {
+                sends.add(template.asyncRequestBodyAndHeader(telemetry, "m" + sends.size(),
+                        IotHubMqttConstants.MESSAGE_ID, "m" + sends.size()));
+            }
+            Thread.sleep(100); // spread the stream over several token lifetimes
+        }
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(WAIT.toSeconds() * 2, java.util.concurrent.TimeUnit.SECONDS);
+
+        await().atMost(WAIT).until(() -> distinctMessageIds(device) == total);
+        SessionStatus status = status(device);
+        assertThat(status.renewalCount()).isPositive();
+        assertThat(status.reconnectCount()).isZero();
+        assertThat(CapturedLogs.events()).filteredOn(e -> e.level().toInt() >= Level.WARN.toInt())
+                .filteredOn(e -> e.logger().startsWith("io.github.iothubmqtt.camel") || e.logger().startsWith("org.apache.camel"))
+                .isEmpty();
+    }
+
+    @Test
+    void worksOverWebSocket() throws Exception {
+        Identity device = newDevice("websocket");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(webSocketUri("c2d", device, "")).to("mock:ws");
+            }
+        });
+        getMockEndpoint("mock:ws").expectedBodiesReceived("over websocket, down");
+        template.sendBody(webSocketUri("telemetry", device, ""), "over websocket, up");
+        hub.service().sendC2d(device, "over websocket, down", Map.of());
+
+        MockEndpoint.assertIsSatisfied(context, WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(hub.service().awaitTelemetry(device, 1, WAIT)).extracting(TelemetryMessage::bodyAsString)
+                .containsExactly("over websocket, up");
+    }
+
+    @Test
+    void statusEndpointTellsTheRouteHowTheConnectionIs() {
+        Identity device = newDevice("status");
+        template.sendBody(uri("telemetry", device, ""), "hello");
+        var reply = template.request(uri("status", device, ""), exchange -> { });
+        assertThat(reply.getMessage().getBody(SessionStatus.class).connected()).isTrue();
+        assertThat(reply.getMessage().getHeader(IotHubMqttConstants.CONNECTED, Boolean.class)).isTrue();
+        assertThat(reply.getMessage().getHeader(IotHubMqttConstants.DISCONNECT_REASON)).isEqualTo("NONE");
+    }
+
+    private long distinctMessageIds(Identity device) {
+        return hub.service().telemetry(device).stream().map(m -> m.systemProperties().get("$.mid"))
+                .collect(Collectors.toSet()).size();
+    }
+
+    private IotHubMqttComponent component() {
+        return context.getComponent("iothub-mqtt", IotHubMqttComponent.class);
+    }
+
+    private SessionStatus status(Identity device) {
+        return component().getSessionHealthChecks().keySet().stream()
+                .filter(s -> s.settings().identity().equals(device)).findFirst().orElseThrow().status();
+    }
+}
