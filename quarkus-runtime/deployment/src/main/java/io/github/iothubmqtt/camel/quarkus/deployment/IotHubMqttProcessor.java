@@ -1,0 +1,70 @@
+package io.github.iothubmqtt.camel.quarkus.deployment;
+
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.ExtensionSslNativeSupportBuildItem;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.IndexDependencyBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBundleBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ServiceProviderBuildItem;
+
+/** Build steps that make the iothub-mqtt component and the Paho client it uses work in Quarkus, natively too. */
+class IotHubMqttProcessor {
+
+    static final String FEATURE = "camel-azure-iothub-mqtt";
+
+    /** Written by camel-package-maven-plugin; Camel reads it for endpoint validation and tooling at run time. */
+    static final String COMPONENT_DESCRIPTOR = "META-INF/io/github/iothubmqtt/camel/iothub-mqtt.json";
+
+    private static final String PAHO = "org.eclipse.paho.client.mqttv3.";
+    private static final String NETWORK_MODULE_FACTORY = PAHO + "spi.NetworkModuleFactory";
+
+    @BuildStep
+    FeatureBuildItem feature() {
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    /** IoT Hub accepts TLS only. */
+    @BuildStep
+    ExtensionSslNativeSupportBuildItem sslNativeSupport() {
+        return new ExtensionSslNativeSupportBuildItem(FEATURE);
+    }
+
+    /** The component jar carries no Jandex index; Camel Quarkus finds endpoints, consumers and producers in the index. */
+    @BuildStep
+    IndexDependencyBuildItem indexComponent() {
+        return new IndexDependencyBuildItem("io.github.iothubmqtt", "camel-azure-iothub-mqtt");
+    }
+
+    @BuildStep
+    NativeImageResourceBuildItem componentDescriptor() {
+        return new NativeImageResourceBuildItem(COMPONENT_DESCRIPTOR);
+    }
+
+    /** Paho instantiates its logger and its message catalog by class name. */
+    @BuildStep
+    ReflectiveClassBuildItem pahoClassesLoadedByName() {
+        return ReflectiveClassBuildItem.builder(
+                PAHO + "logging.JSR47Logger",
+                PAHO + "internal.ResourceBundleCatalog").build();
+    }
+
+    /** Paho picks the network module for a server URI scheme (ssl://, wss://, ...) through ServiceLoader. */
+    @BuildStep
+    ServiceProviderBuildItem pahoNetworkModules() {
+        return new ServiceProviderBuildItem(NETWORK_MODULE_FACTORY,
+                PAHO + "internal.TCPNetworkModuleFactory",
+                PAHO + "internal.SSLNetworkModuleFactory",
+                PAHO + "internal.websocket.WebSocketNetworkModuleFactory",
+                PAHO + "internal.websocket.WebSocketSecureNetworkModuleFactory");
+    }
+
+    /** Paho's log and exception messages. */
+    @BuildStep
+    void pahoMessageBundles(BuildProducer<NativeImageResourceBundleBuildItem> bundles) {
+        bundles.produce(new NativeImageResourceBundleBuildItem(PAHO + "internal.nls.logcat"));
+        bundles.produce(new NativeImageResourceBundleBuildItem(PAHO + "internal.nls.messages"));
+    }
+}

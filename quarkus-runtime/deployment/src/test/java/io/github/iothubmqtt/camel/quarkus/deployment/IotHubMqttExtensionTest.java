@@ -1,0 +1,31 @@
+package io.github.iothubmqtt.camel.quarkus.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.camel.CamelContext;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.iothubmqtt.camel.IotHubMqttComponent;
+import io.quarkus.test.QuarkusUnitTest;
+import jakarta.inject.Inject;
+
+/** The extension alone, in an application with no routes: the component resolves and the feature is installed. */
+class IotHubMqttExtensionTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .setLogRecordPredicate(record -> record.getMessage().startsWith("Installed features"))
+            .assertLogRecords(records -> assertThat(records)
+                    .map(record -> ((ExtLogRecord) record).getFormattedMessage())
+                    .singleElement().asString().contains(IotHubMqttProcessor.FEATURE));
+
+    @Inject
+    CamelContext context;
+
+    @Test
+    void resolvesTheComponentByItsScheme() {
+        assertThat(context.getComponent("iothub-mqtt")).isInstanceOf(IotHubMqttComponent.class);
+    }
+}
