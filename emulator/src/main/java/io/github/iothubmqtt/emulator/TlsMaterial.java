@@ -21,6 +21,14 @@ import io.vertx.core.net.PemKeyCertOptions;
  */
 final class TlsMaterial {
 
+    /** Lazily made on first use (holder idiom). */
+    private static final class GeneratedCa {
+        static final GeneratedCa INSTANCE = new GeneratedCa();
+        final CertificateAuthority authority = CertificateAuthority.create("IoT Hub Emulator CA");
+        final CertificateAuthority.Issued server = authority.issueServerCertificate(List.of("localhost"),
+                List.of("127.0.0.1"));
+    }
+
     private final KeyCertOptions serverKeyCert;
     private final Path trustPem;
     private final CertificateAuthority authority;
@@ -31,9 +39,14 @@ final class TlsMaterial {
         this.authority = authority;
     }
 
+    /**
+     * Generated material, made once per process: RSA key generation takes a noticeable part of a second on small
+     * machines, and every emulator of a test run can share one throw-away CA (clients then trust one PEM).
+     */
     static TlsMaterial generate(Path caOut) {
-        CertificateAuthority ca = CertificateAuthority.create("IoT Hub Emulator CA");
-        CertificateAuthority.Issued server = ca.issueServerCertificate(List.of("localhost"), List.of("127.0.0.1"));
+        GeneratedCa generated = GeneratedCa.INSTANCE;
+        CertificateAuthority ca = generated.authority;
+        CertificateAuthority.Issued server = generated.server;
         PemKeyCertOptions options = new PemKeyCertOptions()
                 .setKeyValue(Buffer.buffer(CertificateAuthority.pem(server.privateKey())))
                 .setCertValue(Buffer.buffer(CertificateAuthority.pem(server.certificate())
