@@ -5,8 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.iothubmqtt.camel.session.DeviceSession;
+import io.github.iothubmqtt.camel.session.SessionSettings;
 import io.github.iothubmqtt.camel.test.EmulatorTestSupport;
 import io.github.iothubmqtt.protocol.Identity;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -32,8 +36,10 @@ class SessionFootprintTest extends EmulatorTestSupport {
             connectAndRelease(component, newDevice("warmup"));
         }
         long[] sequential = new long[5];
+        long[] rawPaho = new long[5];
         for (int i = 0; i < sequential.length; i++) {
             sequential[i] = connectAndRelease(component, newDevice("sequential"));
+            rawPaho[i] = connectRawPaho(newDevice("raw-paho"));
         }
 
         List<IotHubMqttEndpoint> endpoints = new ArrayList<>();
@@ -49,7 +55,8 @@ class SessionFootprintTest extends EmulatorTestSupport {
         int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
         long heapAfter = usedHeapAfterGc();
 
-        System.out.printf("FOOTPRINT sequential connect (ms): %s%n", java.util.Arrays.toString(sequential));
+        System.out.printf("FOOTPRINT sequential connect (ms): session %s, raw Paho %s%n",
+                java.util.Arrays.toString(sequential), java.util.Arrays.toString(rawPaho));
         System.out.printf("FOOTPRINT %d sessions connected in parallel in %d ms (%.1f ms per session)%n", count,
                 parallelMillis, (double) parallelMillis / count);
         System.out.printf("FOOTPRINT threads: %d -> %d = %.2f per session%n", threadsBefore, threadsAfter,
@@ -66,6 +73,24 @@ class SessionFootprintTest extends EmulatorTestSupport {
         await().pollInterval(java.time.Duration.ofMillis(1)).atMost(WAIT).until(() -> session.status().connected());
         long millis = (System.nanoTime() - start) / 1_000_000;
         component.releaseSession(session);
+        return millis;
+    }
+
+    /** The baseline: a bare Paho client with the same CONNECT, blocking until CONNACK. */
+    private long connectRawPaho(Identity device) throws Exception {
+        SessionSettings settings = context.getEndpoint(uri("telemetry", device, ""), IotHubMqttEndpoint.class).sessionSettings();
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setCleanSession(false);
+        options.setUserName(settings.username());
+        options.setPassword(settings.passwordSource().next().value());
+        options.setSocketFactory(settings.socketFactory());
+        long start = System.nanoTime();
+        MqttAsyncClient client = new MqttAsyncClient(settings.serverUri(), device.clientId(), new MemoryPersistence());
+        client.connect(options).waitForCompletion(WAIT.toMillis());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        client.disconnect().waitForCompletion(WAIT.toMillis());
+        client.close();
         return millis;
     }
 
