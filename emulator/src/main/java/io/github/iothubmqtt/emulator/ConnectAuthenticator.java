@@ -64,32 +64,42 @@ final class ConnectAuthenticator {
         } catch (IllegalArgumentException e) {
             return Outcome.refuse(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED, null, e.getMessage());
         }
-        String username = endpoint.auth() == null ? null : endpoint.auth().getUsername();
-        String password = endpoint.auth() == null ? null : endpoint.auth().getPassword();
-        Username parsed;
-        try {
-            parsed = Username.parse(username);
-        } catch (IllegalArgumentException e) {
-            return refuseUnauthorized(e.getMessage());
-        }
-        if (!parsed.identity().equals(identity)) {
-            return refuseUnauthorized("user name names " + parsed.identity() + " but the client id is " + identity);
-        }
-        if (!parsed.hostName().equalsIgnoreCase(settings.hubHostName())) {
-            return refuseUnauthorized("user name names hub '" + parsed.hostName() + "', this hub is '"
-                    + settings.hubHostName() + "'");
+        // Vert.x 5.0.7 hands over the user name only together with a password, so an X.509 CONNECT (no
+        // password) arrives without one: then the client id alone names the identity.
+        if (endpoint.auth() != null) {
+            String refusal = checkUsername(endpoint.auth().getUsername(), identity);
+            if (refusal != null) {
+                return refuseUnauthorized(refusal);
+            }
         }
         Optional<RegisteredIdentity> registered = registry.find(identity);
         if (registered.isEmpty()) {
             return refuseUnauthorized(identity + " is not registered");
         }
-        Outcome credentials = password != null
-                ? checkToken(registered.get(), password, transport)
+        Outcome credentials = endpoint.auth() != null
+                ? checkToken(registered.get(), endpoint.auth().getPassword(), transport)
                 : checkCertificate(registered.get(), clientCertificate, transport);
         if (credentials.admission() != null && !registered.get().enabled()) {
             return refuseUnavailable(identity + " is disabled");
         }
         return credentials;
+    }
+
+    /** Why the user name is refused, or null when it names this hub and the client id's identity. */
+    private String checkUsername(String username, Identity identity) {
+        Username parsed;
+        try {
+            parsed = Username.parse(username);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (!parsed.identity().equals(identity)) {
+            return "user name names " + parsed.identity() + " but the client id is " + identity;
+        }
+        if (!parsed.hostName().equalsIgnoreCase(settings.hubHostName())) {
+            return "user name names hub '" + parsed.hostName() + "', this hub is '" + settings.hubHostName() + "'";
+        }
+        return null;
     }
 
     private Outcome checkToken(RegisteredIdentity registered, String token, String transport) {

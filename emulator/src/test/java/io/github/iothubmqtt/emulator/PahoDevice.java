@@ -26,6 +26,8 @@ import io.github.iothubmqtt.protocol.Username;
 final class PahoDevice implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(5);
+    /** The first TLS or WebSocket connection of a JVM can take seconds on a small, busy machine. */
+    private static final Duration CONNECT_WAIT = Duration.ofSeconds(20);
 
     /** A message the hub published to this device. */
     record Received(String topic, MqttMessage message) {
@@ -41,7 +43,7 @@ final class PahoDevice implements AutoCloseable {
 
     private PahoDevice(MqttClient client) {
         this.client = client;
-        client.setTimeToWait(WAIT.toMillis());
+        client.setTimeToWait(CONNECT_WAIT.toMillis());
         client.setCallback(new MqttCallback() {
             @Override
             public void connectionLost(Throwable cause) {
@@ -74,11 +76,13 @@ final class PahoDevice implements AutoCloseable {
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setCleanSession(false);
         options.setAutomaticReconnect(false);
-        options.setConnectionTimeout((int) WAIT.toSeconds());
+        options.setConnectionTimeout((int) CONNECT_WAIT.toSeconds());
         options.setKeepAliveInterval(60);
         options.setSocketFactory(hub.clientSslContext().getSocketFactory());
         options.setUserName(Username.build(hub.hubHostName(), identity, HubLimits.DEFAULT_API_VERSION, "paho-test", null));
-        options.setPassword(token(hub, identity, Duration.ofHours(1)).toCharArray());
+        if (!hub.registry().get(identity).isX509()) {
+            options.setPassword(token(hub, identity, Duration.ofHours(1)).toCharArray());
+        }
         return options;
     }
 
@@ -114,6 +118,7 @@ final class PahoDevice implements AutoCloseable {
         PahoDevice device = new PahoDevice(new MqttClient(uri, clientId, new MemoryPersistence()));
         try {
             device.connectToken = device.client.connectWithResult(options);
+            device.client.setTimeToWait(WAIT.toMillis());
         } catch (MqttException e) {
             device.client.close(true);
             throw e;
