@@ -1,53 +1,39 @@
 package io.github.iothubmqtt.camel.quarkus.it;
 
-import static io.github.iothubmqtt.camel.quarkus.it.EmulatorResource.DEVICE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 import io.github.iothubmqtt.emulator.ServiceApi;
 import io.github.iothubmqtt.emulator.TelemetryMessage;
+import io.github.iothubmqtt.protocol.Identity;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Plays the cloud against the application's device routes, through the emulator only. */
+/** Plays the cloud, through the emulator only, against the devices the application's Java and YAML routes make. */
 @QuarkusTest
 @QuarkusTestResource(EmulatorResource.class)
 class DeviceRoutesTest {
+
+    static final List<Identity> DEVICES = List.of(EmulatorResource.JAVA_DEVICE, EmulatorResource.YAML_DEVICE);
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     ServiceApi hub;
 
-    @Test
-    void yamlRouteSendsTelemetryAtStartup() {
-        TelemetryMessage telemetry = awaitTelemetryFrom("yaml-route");
+    @ParameterizedTest
+    @FieldSource("DEVICES")
+    void echoesCloudToDeviceMessagesAsTelemetry(Identity device) {
+        hub.sendC2d(device, "set-point 22", Map.of("request", "r-1"));
 
-        assertThat(telemetry.bodyAsString()).isEqualTo("{\"temperature\":21.5}");
-    }
-
-    @Test
-    void javaRouteEchoesCloudToDeviceMessagesAsTelemetry() {
-        hub.sendC2d(DEVICE, "set-point 22", Map.of("request", "c2d-1"));
-
-        TelemetryMessage echo = awaitTelemetryFrom("java-route");
+        TelemetryMessage echo = hub.awaitTelemetry(device, 1, TIMEOUT).get(0);
 
         assertThat(echo.bodyAsString()).isEqualTo("echo: set-point 22");
-        assertThat(echo.applicationProperties()).containsEntry("request", "c2d-1");
-    }
-
-    private TelemetryMessage awaitTelemetryFrom(String source) {
-        return await().atMost(TIMEOUT).until(() -> find(source), Optional::isPresent).orElseThrow();
-    }
-
-    private Optional<TelemetryMessage> find(String source) {
-        return hub.telemetry(DEVICE).stream()
-                .filter(message -> source.equals(message.applicationProperties().get("source")))
-                .findFirst();
+        assertThat(echo.applicationProperties()).containsEntry("request", "r-1");
     }
 }

@@ -14,13 +14,14 @@ import io.github.iothubmqtt.protocol.Identity;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Starts the IoT Hub emulator in the test JVM on ephemeral ports, registers the application's device and hands the
- * application its connection string, the MQTT port and the emulator's CA as a trust store. Tests get the emulator's
+ * Starts the IoT Hub emulator in the test JVM on ephemeral ports, registers the application's two devices and hands
+ * the application their connection strings, the MQTT port and the emulator's CA as a trust store. Tests get the emulator's
  * service side (the cloud) injected into their {@link ServiceApi} field.
  */
 public class EmulatorResource implements QuarkusTestResourceLifecycleManager {
 
-    static final Identity DEVICE = Identity.device("quarkus-device");
+    static final Identity JAVA_DEVICE = Identity.device("java-device");
+    static final Identity YAML_DEVICE = Identity.device("yaml-device");
 
     private static final String TRUST_STORE_PASSWORD = "emulator";
 
@@ -31,11 +32,13 @@ public class EmulatorResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         emulator = IotHubEmulator.builder()
                 .mqttPort(0).webSocketPort(-1).httpPort(-1)
-                .device(DEVICE.deviceId())
+                .device(JAVA_DEVICE.deviceId())
+                .device(YAML_DEVICE.deviceId())
                 .start();
         trustStore = writeTrustStore();
         return Map.of(
-                "camel.component.iothub-mqtt.connection-string", emulator.connectionString(DEVICE),
+                "camel.component.iothub-mqtt.connection-string", emulator.connectionString(JAVA_DEVICE),
+                "yaml-device.connection-string", emulator.connectionString(YAML_DEVICE),
                 "camel.component.iothub-mqtt.port", String.valueOf(emulator.mqttPort()),
                 "hub.trust-store.path", trustStore.toString(),
                 "hub.trust-store.password", TRUST_STORE_PASSWORD);

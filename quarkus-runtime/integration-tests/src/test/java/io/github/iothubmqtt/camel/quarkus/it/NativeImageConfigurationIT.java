@@ -1,0 +1,119 @@
+package io.github.iothubmqtt.camel.quarkus.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.jar.JarFile;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * No GraalVM here, so the build generates the native-image input only (target/native-sources, see the pom's
+ * native-sources execution); this checks that it holds what Paho and the component need at native run time.
+ */
+class NativeImageConfigurationIT {
+
+    private static final String PAHO = "org.eclipse.paho.client.mqttv3.";
+    private static final String COMPONENT = "io.github.iothubmqtt.camel.";
+
+    private static final Path SOURCES = Path.of(System.getProperty("native.sources.dir", "target/native-sources"));
+
+    private static JsonNode resources;
+    private static Map<String, JsonNode> reflection;
+
+    @BeforeAll
+    static void readGeneratedConfiguration() throws IOException {
+        try (JarFile runner = new JarFile(onlyFile(SOURCES, "-runner.jar").toFile())) {
+            resources = readJson(runner, "META-INF/native-image/resource-config.json");
+            reflection = StreamSupport.stream(readJson(runner, "META-INF/native-image/reflect-config.json").spliterator(), false)
+                    .collect(Collectors.toMap(entry -> entry.get("name").asText(), Function.identity(), (a, b) -> a));
+        }
+    }
+
+    @Test
+    void pahoNetworkModulesAreServiceProvidersWithConstructors() {
+        assertResourceIncluded("META-INF/services/" + PAHO + "spi.NetworkModuleFactory");
+        assertThat(List.of("internal.TCPNetworkModuleFactory", "internal.SSLNetworkModuleFactory",
+                "internal.websocket.WebSocketNetworkModuleFactory", "internal.websocket.WebSocketSecureNetworkModuleFactory"))
+                .allSatisfy(factory -> assertHasConstructors(PAHO + factory));
+    }
+
+    @Test
+    void pahoClassesLoadedByNameHaveConstructors() {
+        assertHasConstructors(PAHO + "logging.JSR47Logger");
+        assertHasConstructors(PAHO + "internal.ResourceBundleCatalog");
+    }
+
+    @Test
+    void pahoMessageBundlesAreIncluded() {
+        assertThat(resources.get("bundles")).extracting(bundle -> bundle.get("name").asText())
+                .contains(PAHO + "internal.nls.logcat", PAHO + "internal.nls.messages");
+    }
+
+    @Test
+    void componentDescriptorIsIncluded() {
+        assertResourceIncluded("META-INF/io/github/iothubmqtt/camel/iothub-mqtt.json");
+    }
+
+    @Test
+    void componentConfigurersAndUriFactoryAreReflective() {
+        assertThat(List.of("IotHubMqttComponentConfigurer", "IotHubMqttEndpointConfigurer", "IotHubMqttEndpointUriFactory"))
+                .allSatisfy(generated -> assertHasConstructors(COMPONENT + generated));
+    }
+
+    @Test
+    void httpsIsEnabled() throws IOException {
+        assertThat(Files.readString(SOURCES.resolve("native-image.args")))
+                .containsPattern("--enable-url-protocols=\\S*https");
+    }
+
+    @Test
+    void webSocketBase64SubstitutionIsOnTheClassPath() throws IOException {
+        try (JarFile runtime = new JarFile(onlyFile(SOURCES.resolve("lib"), "camel-quarkus-azure-iothub-mqtt-").toFile())) {
+            assertThat(runtime.getEntry("io/github/iothubmqtt/camel/quarkus/graal/PahoWebSocketBase64Substitution.class"))
+                    .isNotNull();
+        }
+    }
+
+    private static void assertResourceIncluded(String path) {
+        assertThat(resources.get("resources").get("includes"))
+                .as("resource-config.json includes %s", path)
+                .anyMatch(include -> Pattern.matches(include.get("pattern").asText(), path));
+    }
+
+    private static void assertHasConstructors(String className) {
+        JsonNode entry = reflection.get(className);
+        assertThat(entry != null && (entry.path("allDeclaredConstructors").asBoolean()
+                || entry.path("methods").findValuesAsText("name").contains("<init>")))
+                .as("reflect-config.json registers the constructors of %s", className)
+                .isTrue();
+    }
+
+    private static JsonNode readJson(JarFile jar, String entry) throws IOException {
+        assertThat(jar.getEntry(entry)).as(entry).isNotNull();
+        try (InputStream in = jar.getInputStream(jar.getEntry(entry))) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    private static Path onlyFile(Path directory, String nameContaining) throws IOException {
+        try (var files = Files.list(directory)) {
+            List<Path> matches = files.filter(file -> file.getFileName().toString().contains(nameContaining)).toList();
+            assertThat(matches).as(nameContaining + " in " + directory).hasSize(1);
+            return matches.get(0);
+        }
+    }
+}
