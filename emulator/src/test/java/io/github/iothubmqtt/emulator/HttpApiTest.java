@@ -1,0 +1,139 @@
+package io.github.iothubmqtt.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.iothubmqtt.protocol.CloudToDevice;
+import io.github.iothubmqtt.protocol.Identity;
+import io.github.iothubmqtt.protocol.MethodTopics;
+import io.github.iothubmqtt.protocol.TwinTopics;
+
+/** The HTTP service API, as a person with curl would use it. */
+class HttpApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static IotHubEmulator hub;
+
+    @BeforeAll
+    static void start() {
+        hub = Emulators.ephemeral().httpPort(0).device("http-device").module("http-device", "http-module").start();
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path));
+    }
+
+    @Test
+    void c2dPropertiesTravelAsIothubHeaders() throws Exception {
+        Identity identity = Identity.device("http-device");
+        try (PahoDevice device = PahoDevice.connect(hub, identity)) {
+            device.subscribe(CloudToDevice.subscribeFilter(identity), 1);
+            HttpResponse<String> response = send(request("/devices/http-device/messages/deviceBound")
+                    .header("iothub-messageid", "http-1")
+                    .header("iothub-correlationid", "corr-1")
+                    .header("iothub-app-color", "red")
+                    .POST(HttpRequest.BodyPublishers.ofString("from curl")));
+            assertThat(response.statusCode()).isEqualTo(204);
+            assertThat(response.headers().firstValue("iothub-messageid")).hasValue("http-1");
+            PahoDevice.Received received = device.awaitMessage();
+            assertThat(received.body()).isEqualTo("from curl");
+            assertThat(received.topic()).contains("%24.mid=http-1").contains("%24.cid=corr-1").contains("color=red");
+        }
+    }
+
+    @Test
+    void twinsAreReadAndPatchedLikeTheRestApi() throws Exception {
+        HttpResponse<String> patched = send(request("/twins/http-device/modules/http-module")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"properties\":{\"desired\":{\"level\":3}}}")));
+        assertThat(patched.statusCode()).isEqualTo(200);
+        JsonNode twin = JSON.readTree(send(request("/twins/http-device/modules/http-module").GET()).body());
+        assertThat(twin.get("moduleId").asText()).isEqualTo("http-module");
+        assertThat(twin.at("/properties/desired/level").asInt()).isEqualTo(3);
+        assertThat(send(request("/twins/nobody").GET()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void methodsAreInvokedWithTheRestBody() throws Exception {
+        Identity identity = Identity.device("http-device");
+        try (PahoDevice device = PahoDevice.connect(hub, identity)) {
+            device.subscribe(MethodTopics.REQUEST_FILTER, 0);
+            device.subscribe(TwinTopics.RESPONSE_FILTER, 0);
+            device.client.setCallback(new MqttCallback() {
+                @Override
+                public void connectionLost(Throwable cause) {
+                    // the test ends with its own checks
+                }
+
+                @Override
+                public void messageArrived(String topic, MqttMessage message)
+                        throws Exception {
+                    String rid = MethodTopics.parseRequest(topic).rid();
+                    device.client.publish(MethodTopics.responseTopic(200, rid), message.getPayload(), 0, false);
+                }
+
+                @Override
+                public void deliveryComplete(IMqttDeliveryToken token) {
+                    // answers are QoS 0
+                }
+            });
+            HttpResponse<String> response = send(request("/twins/http-device/methods").POST(
+                    HttpRequest.BodyPublishers.ofString("{\"methodName\":\"echo\",\"payload\":{\"n\":1},"
+                            + "\"responseTimeoutInSeconds\":5,\"connectTimeoutInSeconds\":0}")));
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode answer = JSON.readTree(response.body());
+            assertThat(answer.get("status").asInt()).isEqualTo(200);
+            assertThat(answer.at("/payload/n").asInt()).isEqualTo(1);
+        }
+        HttpResponse<String> offline = send(request("/twins/http-device/methods").POST(
+                HttpRequest.BodyPublishers.ofString("{\"methodName\":\"echo\",\"responseTimeoutInSeconds\":5}")));
+        assertThat(offline.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(offline.body()).get("errorCode").asInt()).isEqualTo(404103);
+    }
+
+    @Test
+    void telemetryKickAndFaultsAreAvailableUnderEmulator() throws Exception {
+        Identity identity = Identity.device("http-device");
+        try (PahoDevice device = PahoDevice.connect(hub, identity)) {
+            device.client.publish("devices/http-device/messages/events/k=v", "reading".getBytes(), 1, false);
+            hub.service().awaitTelemetry(identity, 1, PahoDevice.WAIT);
+            JsonNode telemetry = JSON.readTree(send(request("/emulator/telemetry/http-device").GET()).body());
+            assertThat(telemetry.get(telemetry.size() - 1).get("body").asText()).isEqualTo("reading");
+            assertThat(telemetry.get(telemetry.size() - 1).at("/applicationProperties/k").asText()).isEqualTo("v");
+            JsonNode kicked = JSON.readTree(send(request("/emulator/kick/http-device")
+                    .POST(HttpRequest.BodyPublishers.noBody())).body());
+            assertThat(kicked.get("kicked").asBoolean()).isTrue();
+            assertThat(device.awaitClosed()).isTrue();
+        }
+        JsonNode faults = JSON.readTree(send(request("/emulator/faults")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"throttleTwin\":2}"))).body());
+        assertThat(faults.get("throttleTwin").asInt()).isEqualTo(2);
+        hub.service().faults().clear();
+        JsonNode devices = JSON.readTree(send(request("/emulator/devices").GET()).body());
+        assertThat(devices.findValuesAsText("clientId")).contains("http-device", "http-device/http-module");
+    }
+}
