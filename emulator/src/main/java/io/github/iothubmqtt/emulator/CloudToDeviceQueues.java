@@ -8,7 +8,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -162,11 +161,6 @@ final class CloudToDeviceQueues {
     int pending(Identity identity) {
         Deque<Message> queue = queues.get(identity);
         return queue == null ? 0 : queue.size();
-    }
-
-    List<String> pendingMessageIds(Identity identity) {
-        Deque<Message> queue = queues.get(identity);
-        return queue == null ? List.of() : queue.stream().map(m -> m.id).toList();
     }
 
     /** The bag as the hub delivers it: {@code $.mid} and {@code $.to} first, no key-only items (Java needs that). */

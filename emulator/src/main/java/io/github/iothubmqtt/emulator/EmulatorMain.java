@@ -109,7 +109,7 @@ public final class EmulatorMain {
     }
 
     private static String describe(int port) {
-        return port == HubSettings.OFF ? "off" : Integer.toString(port);
+        return port == IotHubEmulator.OFF ? "off" : Integer.toString(port);
     }
 
     private static int port(String option, String value) {

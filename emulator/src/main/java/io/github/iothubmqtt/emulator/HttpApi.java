@@ -1,9 +1,11 @@
 package io.github.iothubmqtt.emulator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -130,8 +132,7 @@ final class HttpApi {
         service.invokeMethod(identity(ctx), name, payload == null ? null : payload.toString(), responseTimeout,
                 connectTimeout).whenComplete((result, failure) -> {
                     if (failure != null) {
-                        ctx.fail(failure instanceof java.util.concurrent.CompletionException ? failure.getCause()
-                                : failure);
+                        ctx.fail(failure instanceof CompletionException ? failure.getCause() : failure);
                         return;
                     }
                     ObjectNode answer = JSON.objectNode().put("status", result.status());
@@ -212,7 +213,7 @@ final class HttpApi {
     private void failure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         if (failure instanceof HubException hubException) {
-            json(ctx, hubException.error().httpStatus(), ErrorBody.of(hubException.error(), failure.getMessage()));
+            json(ctx, hubException.error().httpStatus(), ErrorBody.of(hubException.error(), hubException.detail()));
         } else if (failure instanceof IllegalArgumentException) {
             json(ctx, 400, ErrorBody.of(HubError.ARGUMENT_INVALID, failure.getMessage()));
         } else if (failure != null) {
@@ -233,7 +234,7 @@ final class HttpApi {
             return JSON.nullNode();
         }
         try {
-            return Twins.parseJson(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return Twins.parseJson(payload.getBytes(StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             return JSON.textNode(payload);
         }

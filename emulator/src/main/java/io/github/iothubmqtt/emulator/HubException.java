@@ -4,10 +4,17 @@ package io.github.iothubmqtt.emulator;
 public final class HubException extends RuntimeException {
 
     private final HubError error;
+    private final String detail;
 
     public HubException(HubError error, String detail) {
         super(error + ": " + detail);
         this.error = error;
+        this.detail = detail;
+    }
+
+    /** What went wrong, without the code. */
+    public String detail() {
+        return detail;
     }
 
     public HubError error() {

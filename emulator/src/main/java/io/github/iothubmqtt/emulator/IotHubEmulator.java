@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 
@@ -32,6 +33,9 @@ import io.vertx.core.Vertx;
  * }</pre>
  */
 public final class IotHubEmulator implements AutoCloseable {
+
+    /** A port setting that switches the listener off. */
+    public static final int OFF = -1;
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
@@ -90,8 +94,7 @@ public final class IotHubEmulator implements AutoCloseable {
 
     /** A TLS 1.2 client context trusting the emulator, ready for a device client's SSLContext option. */
     public SSLContext clientSslContext() {
-        CertificateAuthority ca = certificateAuthority();
-        return ca.clientSslContext();
+        return certificateAuthority().clientSslContext();
     }
 
     /** The generated CA, to issue device certificates for X.509 tests; fails when the user supplied the certificate. */
@@ -265,9 +268,8 @@ public final class IotHubEmulator implements AutoCloseable {
         }
 
         public IotHubEmulator start() {
-            HubSettings settings = new HubSettings(hubHostName, gatewayHostName, bindHost, mqttPort, webSocketPort,
-                    httpPort, c2dLockTimeout, c2dMaxDeliveryCount, c2dTimeToLive, telemetryCapacity, caOut,
-                    serverCertificateChain, serverPrivateKey);
+            HubSettings settings = new HubSettings(hubHostName, gatewayHostName, c2dLockTimeout, c2dMaxDeliveryCount,
+                    c2dTimeToLive, telemetryCapacity);
             DeviceRegistry registry = new DeviceRegistry();
             registrations.forEach(registration -> registration.accept(registry));
             TlsMaterial tls = serverCertificateChain != null
@@ -280,10 +282,9 @@ public final class IotHubEmulator implements AutoCloseable {
                 MqttListeners listeners = new MqttListeners(hub, tls);
                 HttpApi httpApi = new HttpApi(hub);
                 int[] ports = thread.submit(() -> Future.all(
-                        port(settings.mqttPort(), () -> listeners.listenTls(bindHost, settings.mqttPort())),
-                        port(settings.webSocketPort(), () -> listeners.listenWebSocket(bindHost,
-                                settings.webSocketPort())),
-                        port(settings.httpPort(), () -> httpApi.listen(bindHost, settings.httpPort()))))
+                        port(mqttPort, () -> listeners.listenTls(bindHost, mqttPort)),
+                        port(webSocketPort, () -> listeners.listenWebSocket(bindHost, webSocketPort)),
+                        port(httpPort, () -> httpApi.listen(bindHost, httpPort))))
                         .thenCompose(all -> all.toCompletionStage())
                         .thenApply(all -> new int[] {all.<Integer>resultAt(0), all.<Integer>resultAt(1),
                                 all.<Integer>resultAt(2)})
@@ -302,8 +303,8 @@ public final class IotHubEmulator implements AutoCloseable {
             }
         }
 
-        private static Future<Integer> port(int port, java.util.function.Supplier<Future<Integer>> listen) {
-            return port == HubSettings.OFF ? Future.succeededFuture(HubSettings.OFF) : listen.get();
+        private static Future<Integer> port(int port, Supplier<Future<Integer>> listen) {
+            return port == OFF ? Future.succeededFuture(OFF) : listen.get();
         }
 
         private static Path temporaryCaFile() {
