@@ -22,7 +22,7 @@ final class RepositoryEndpointUris {
             new Place(".", "README.md", TextUriScanner::scan),
             new Place("docs", "**.{md,adoc}", TextUriScanner::scan),
             new Place("camel-azure-iothub-mqtt/src/main/docs", "*.adoc", TextUriScanner::scan),
-            new Place("examples", "**.java", TextUriScanner::scan),
+            new Place("examples", "**.java", JavaUriScanner::scan),
             new Place("examples", "**.{yaml,yml}", YamlUriScanner::scan),
             new Place("catalog/src/main/resources/kamelets", "*.kamelet.yaml", YamlUriScanner::scan));
 
