@@ -66,40 +66,4 @@ class EndpointUriValidationTest {
         assertThat(result.getInvalidEnum()).containsKey("qos");
         assertThat(result.getInvalidInteger()).containsKey("keepAlive");
     }
-
-    @Test
-    void proseYieldsUrisButNotSyntaxTemplates() {
-        String markdown = """
-                Use `iothub-mqtt:kind[?options]` or iothub-mqtt:<hub>; e.g. (iothub-mqtt:twin?operation=getTwin).
-                `iothub-mqtt:telemetry?connectionString=RAW(HostName=h;DeviceId=d;SharedAccessKey=k+/=)&qos=0`
-                """;
-
-        assertThat(TextUriScanner.scan(markdown, "guide.md")).containsExactly(
-                new EndpointUri("iothub-mqtt:twin?operation=getTwin", "guide.md:1"),
-                new EndpointUri("iothub-mqtt:telemetry?connectionString=RAW(HostName=h;DeviceId=d;SharedAccessKey=k+/=)"
-                        + "&qos=0", "guide.md:2"));
-    }
-
-    @Test
-    void javaConcatenationsBecomeRuntimeValues() {
-        String source = """
-                from("direct:in").to("iothub-mqtt:telemetry?connectionString=RAW(" + hub.connectionString(id) + ")"
-                        + "&port=" + port + "&qos=0");
-                """;
-
-        assertThat(JavaUriScanner.scan(source, "Routes.java")).extracting(EndpointUri::uri)
-                .containsExactly("iothub-mqtt:telemetry?connectionString=RAW({{expression}})&port={{expression}}&qos=0");
-    }
-
-    @Test
-    void runtimeValuesAreReplacedBySamplesOfTheOptionsType() {
-        String written = "iothub-mqtt:telemetry?connectionString=RAW({{device.connectionString}})&qos={{qos}}"
-                + "&port=%d&sslContextParameters=#tls&bogusOption={{x}}";
-
-        String resolved = ResolvedUri.resolve(written, CATALOG.component());
-
-        assertThat(resolved).isEqualTo("iothub-mqtt:telemetry?connectionString=sample&qos=0&port=1"
-                + "&sslContextParameters=#tls&bogusOption=RAW({{x}})");
-        assertThat(CATALOG.validate(resolved).getUnknown()).containsExactly("bogusOption");
-    }
 }
