@@ -4,15 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import io.github.iothubmqtt.camel.session.DeviceSession;
 import io.github.iothubmqtt.camel.session.DisconnectReason;
+import io.github.iothubmqtt.camel.session.InFlightWindowFullException;
 import io.github.iothubmqtt.camel.session.SessionStatus;
 import io.github.iothubmqtt.camel.test.CapturedLogs;
 import io.github.iothubmqtt.camel.test.EmulatorTestSupport;
 import io.github.iothubmqtt.emulator.TelemetryMessage;
 import io.github.iothubmqtt.protocol.Identity;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
@@ -40,7 +45,7 @@ class SessionBehaviourTest extends EmulatorTestSupport {
         template.sendBody(uri("telemetry", device, "qos=0"), "up again");
         hub.service().sendC2d(device, "down", Map.of());
 
-        MockEndpoint.assertIsSatisfied(context, WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        MockEndpoint.assertIsSatisfied(context, WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(hub.service().awaitTelemetry(device, 2, WAIT)).hasSize(2);
         assertThat(hub.service().connectionCount(device)).isEqualTo(1);
         assertThat(component().getSessionHealthChecks()).hasSize(1);
@@ -58,6 +63,8 @@ class SessionBehaviourTest extends EmulatorTestSupport {
         template.sendBody(telemetry, "before");
         HealthCheck health = component().getSessionHealthChecks().values().iterator().next();
         assertThat(health.call().getState()).isEqualTo(HealthCheck.State.UP);
+        AtomicInteger connects = new AtomicInteger();
+        session(device).whenConnected(connects::incrementAndGet);
 
         hub.service().dropAllConnections();
         template.sendBody(telemetry, "after");
@@ -69,6 +76,28 @@ class SessionBehaviourTest extends EmulatorTestSupport {
         assertThat(status.lastDisconnectReason()).isEqualTo(DisconnectReason.CLOSED_BY_HUB);
         assertThat(health.call().getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(health.call().getDetails()).containsEntry("reconnect.count", 1L);
+        assertThat(connects).hasValue(1);
+    }
+
+    @Test
+    void failsFastWhenTheWindowIsFullAndSendsQueuedMessagesOnceConnected() throws Exception {
+        Identity device = newDevice("window");
+        String telemetry = uri("telemetry", device, "maxInflight=1&failWhenInFlightFull=true"
+                + "&reconnectBackoffMin=50&reconnectBackoffMax=200");
+        CompletableFuture<Object> queued;
+        hub.service().faults().refuseConnects(true);
+        try {
+            queued = template.asyncRequestBody(telemetry, "queued");
+            await().atMost(WAIT).until(() -> component().getSessionHealthChecks().keySet().stream()
+                    .anyMatch(s -> s.settings().identity().equals(device) && s.status().inFlight() == 1));
+            Exchange refused = template.request(telemetry, exchange -> exchange.getMessage().setBody("refused"));
+            assertThat(refused.getException()).isInstanceOf(InFlightWindowFullException.class);
+        } finally {
+            hub.service().faults().refuseConnects(false);
+        }
+        queued.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(hub.service().awaitTelemetry(device, 1, WAIT)).extracting(TelemetryMessage::bodyAsString)
+                .containsExactly("queued");
     }
 
     @Test
@@ -100,7 +129,7 @@ class SessionBehaviourTest extends EmulatorTestSupport {
             }
             Thread.sleep(100); // spread the stream over several token lifetimes
         }
-        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(WAIT.toSeconds() * 2, java.util.concurrent.TimeUnit.SECONDS);
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(WAIT.toSeconds() * 2, TimeUnit.SECONDS);
 
         await().atMost(WAIT).until(() -> distinctMessageIds(device) == total);
         SessionStatus status = status(device);
@@ -124,7 +153,7 @@ class SessionBehaviourTest extends EmulatorTestSupport {
         template.sendBody(webSocketUri("telemetry", device, ""), "over websocket, up");
         hub.service().sendC2d(device, "over websocket, down", Map.of());
 
-        MockEndpoint.assertIsSatisfied(context, WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        MockEndpoint.assertIsSatisfied(context, WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(hub.service().awaitTelemetry(device, 1, WAIT)).extracting(TelemetryMessage::bodyAsString)
                 .containsExactly("over websocket, up");
     }
@@ -149,7 +178,11 @@ class SessionBehaviourTest extends EmulatorTestSupport {
     }
 
     private SessionStatus status(Identity device) {
+        return session(device).status();
+    }
+
+    private DeviceSession session(Identity device) {
         return component().getSessionHealthChecks().keySet().stream()
-                .filter(s -> s.settings().identity().equals(device)).findFirst().orElseThrow().status();
+                .filter(s -> s.settings().identity().equals(device)).findFirst().orElseThrow();
     }
 }

@@ -47,6 +47,7 @@ public final class DeviceSession {
     private final Backoff backoff;
     private final KickDetector kickDetector;
     private final Set<PendingPublish> sent = ConcurrentHashMap.newKeySet();
+    private final List<Runnable> connectListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final Object lock = new Object();
     private final Deque<PendingPublish> waiting = new ArrayDeque<>();
@@ -228,6 +229,15 @@ public final class DeviceSession {
     // ---- receiving
 
     /**
+     * Runs the action after every connect, renewals included, once the subscriptions were sent again: the hub keeps
+     * no QoS 0 notification (twin desired patches, method calls) for a disconnected device, so whoever depends on
+     * them re-reads state here.
+     */
+    public void whenConnected(Runnable action) {
+        connectListeners.add(action);
+    }
+
+    /**
      * Subscribes lazily: now if connected, else on the next connect; and again after every reconnect.
      *
      * @throws IllegalStateException when the filter already has a handler, or the hub's limit of five subscriptions
@@ -395,6 +405,13 @@ public final class DeviceSession {
         for (PendingPublish message : backlog) {
             if (!message.isFinished()) {
                 transmit(message, current, connectEpoch);
+            }
+        }
+        for (Runnable listener : connectListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A connect listener of {} failed: {}", settings.identity(), e.getMessage(), e);
             }
         }
     }
