@@ -22,13 +22,13 @@ import org.apache.camel.spi.HeaderFilterStrategy;
  * A telemetry message built from an exchange: body bytes and the topic with its property bag. Everything the hub
  * would refuse is refused here, before the wire.
  */
-record TelemetryMessage(String topic, byte[] body) {
+record OutgoingTelemetry(String topic, byte[] body) {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final String JSON_CONTENT_TYPE = "application/json";
     private static final String UTF_8 = "utf-8";
 
-    static TelemetryMessage of(Exchange exchange, Identity identity, HeaderFilterStrategy filter) throws Exception {
+    static OutgoingTelemetry of(Exchange exchange, Identity identity, HeaderFilterStrategy filter) throws Exception {
         Message in = exchange.getMessage();
         Map<String, String> properties = new LinkedHashMap<>();
         Object body = in.getBody();
@@ -54,7 +54,7 @@ record TelemetryMessage(String topic, byte[] body) {
             throw new IllegalArgumentException("telemetry message is " + size + " bytes (body and properties); IoT Hub"
                     + " accepts at most " + HubLimits.MAX_TELEMETRY_BYTES + " bytes per message");
         }
-        return new TelemetryMessage(Telemetry.topic(identity, properties), bytes);
+        return new OutgoingTelemetry(Telemetry.topic(identity, properties), bytes);
     }
 
     private static boolean isSerializedToJson(Object body) {

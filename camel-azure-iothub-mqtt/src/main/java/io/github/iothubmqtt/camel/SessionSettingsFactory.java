@@ -1,5 +1,6 @@
 package io.github.iothubmqtt.camel;
 
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 
@@ -117,7 +118,7 @@ final class SessionSettingsFactory {
         }
         try {
             return parameters.createSSLContext(context).getSocketFactory();
-        } catch (GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalArgumentException("sslContextParameters cannot make a TLS context: " + e.getMessage(), e);
         }
     }

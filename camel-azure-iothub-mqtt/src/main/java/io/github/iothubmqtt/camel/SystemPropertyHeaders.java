@@ -1,5 +1,7 @@
 package io.github.iothubmqtt.camel;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.iothubmqtt.protocol.SystemProperty;
@@ -33,10 +35,10 @@ final class SystemPropertyHeaders {
     }
 
     private static Map<String, String> orderedMap(String... keysAndValues) {
-        java.util.LinkedHashMap<String, String> map = new java.util.LinkedHashMap<>();
+        LinkedHashMap<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put(keysAndValues[i], keysAndValues[i + 1]);
         }
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 }

@@ -36,7 +36,7 @@ class TelemetryProducer extends DefaultAsyncProducer {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         try {
-            TelemetryMessage message = TelemetryMessage.of(exchange, endpoint.sessionSettings().identity(),
+            OutgoingTelemetry message = OutgoingTelemetry.of(exchange, endpoint.sessionSettings().identity(),
                     endpoint.getHeaderFilterStrategy());
             session.publish(message.topic(), message.body(), qos).whenComplete((ok, error) -> {
                 if (error != null) {

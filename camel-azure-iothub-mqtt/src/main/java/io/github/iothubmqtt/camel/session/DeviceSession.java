@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,9 +19,12 @@ import java.util.concurrent.TimeoutException;
 
 import io.github.iothubmqtt.protocol.HubLimits;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.MqttTopic;
 import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -47,7 +51,7 @@ public final class DeviceSession {
     private final Backoff backoff;
     private final KickDetector kickDetector;
     private final Set<PendingPublish> sent = ConcurrentHashMap.newKeySet();
-    private final List<Runnable> connectListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> connectListeners = new CopyOnWriteArrayList<>();
 
     private final Object lock = new Object();
     private final Deque<PendingPublish> waiting = new ArrayDeque<>();
@@ -296,7 +300,7 @@ public final class DeviceSession {
         }
     }
 
-    private void dispatch(MqttAsyncClient source, String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
+    private void dispatch(MqttAsyncClient source, String topic, MqttMessage message) {
         MessageHandler handler = null;
         synchronized (lock) {
             for (Map.Entry<String, Subscription> entry : subscriptions.entrySet()) {
@@ -576,7 +580,7 @@ public final class DeviceSession {
 
     /** Receives Paho's callbacks of one connection; anything from an older connection is ignored. */
     private record ConnectionCallback(DeviceSession session, MqttAsyncClient source, int epoch)
-            implements org.eclipse.paho.client.mqttv3.MqttCallback {
+            implements MqttCallback {
 
         @Override
         public void connectionLost(Throwable cause) {
@@ -584,12 +588,12 @@ public final class DeviceSession {
         }
 
         @Override
-        public void messageArrived(String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
+        public void messageArrived(String topic, MqttMessage message) {
             session.dispatch(source, topic, message);
         }
 
         @Override
-        public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {
+        public void deliveryComplete(IMqttDeliveryToken token) {
             // completions arrive through the per-message listener
         }
     }
