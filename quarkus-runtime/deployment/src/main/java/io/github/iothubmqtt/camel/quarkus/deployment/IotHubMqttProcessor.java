@@ -15,7 +15,10 @@ class IotHubMqttProcessor {
 
     static final String FEATURE = "camel-azure-iothub-mqtt";
 
-    /** Written by camel-package-maven-plugin; Camel reads it for endpoint validation and tooling at run time. */
+    /**
+     * Written by camel-package-maven-plugin; Camel's runtime catalog reads it (endpoint URI validation, explain).
+     * Camel Quarkus includes it too, but only while its runtime catalog is on.
+     */
     static final String COMPONENT_DESCRIPTOR = "META-INF/io/github/iothubmqtt/camel/iothub-mqtt.json";
 
     private static final String PAHO = "org.eclipse.paho.client.mqttv3.";
