@@ -1,6 +1,5 @@
 package io.github.iothubmqtt.emulator;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;

@@ -1,9 +1,8 @@
 package io.github.iothubmqtt.emulator;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,12 +65,11 @@ public final class DeviceRegistry {
                 || !identity.isModule() && key.isModule() && key.deviceId().equals(identity.deviceId()));
     }
 
-    /** All identities, devices before their modules. */
+    /** All identities, ordered by client id. */
     public List<RegisteredIdentity> all() {
-        Collection<RegisteredIdentity> entries = identities.values();
-        List<RegisteredIdentity> sorted = new ArrayList<>(entries);
-        sorted.sort((a, b) -> a.identity().clientId().compareTo(b.identity().clientId()));
-        return sorted;
+        return identities.values().stream()
+                .sorted(Comparator.comparing((RegisteredIdentity entry) -> entry.identity().clientId()))
+                .toList();
     }
 
     static String newKey() {

@@ -35,14 +35,10 @@ class CloudToDeviceTest {
         hub.close();
     }
 
-    private static Identity freshDevice(String name) {
-        hub.registry().addDevice(name);
-        return Identity.device(name);
-    }
 
     @Test
     void theDeliveryTopicIsEncodedAsTheHubEncodesIt() throws Exception {
-        Identity identity = freshDevice("encoded-device");
+        Identity identity = Emulators.newDevice(hub, "encoded-device");
         try (PahoDevice device = PahoDevice.connect(hub, identity)) {
             device.subscribe(CloudToDevice.subscribeFilter(identity), 1);
             Map<String, String> properties = new LinkedHashMap<>();
@@ -61,7 +57,7 @@ class CloudToDeviceTest {
 
     @Test
     void theEmbeddedCWildcardFilterIsAccepted() throws Exception {
-        Identity identity = freshDevice("wildcard-device");
+        Identity identity = Emulators.newDevice(hub, "wildcard-device");
         try (PahoDevice device = PahoDevice.connect(hub, identity)) {
             assertThat(device.subscribe("devices/+/messages/devicebound/#", 1)).isEqualTo(1);
             hub.service().sendC2d(identity, "to the wildcard", Map.of());
@@ -71,7 +67,7 @@ class CloudToDeviceTest {
 
     @Test
     void aPubackCompletesTheMessage() throws Exception {
-        Identity identity = freshDevice("completing-device");
+        Identity identity = Emulators.newDevice(hub, "completing-device");
         try (PahoDevice device = PahoDevice.connect(hub, identity)) {
             device.subscribe(CloudToDevice.subscribeFilter(identity), 1);
             hub.service().sendC2d(identity, "complete me", Map.of());
@@ -83,7 +79,7 @@ class CloudToDeviceTest {
 
     @Test
     void anUnacknowledgedMessageIsRedeliveredAfterTheLockTimeoutThenDeadLettered() throws Exception {
-        Identity identity = freshDevice("forgetful-device");
+        Identity identity = Emulators.newDevice(hub, "forgetful-device");
         try (PahoDevice device = PahoDevice.connect(hub, identity)) {
             device.client.setManualAcks(true);
             device.subscribe(CloudToDevice.subscribeFilter(identity), 1);
@@ -100,7 +96,7 @@ class CloudToDeviceTest {
 
     @Test
     void atMostFiftyMessagesArePending() {
-        Identity identity = freshDevice("full-device");
+        Identity identity = Emulators.newDevice(hub, "full-device");
         for (int i = 0; i < HubLimits.MAX_C2D_QUEUE; i++) {
             hub.service().sendC2d(identity, "message " + i, Map.of());
         }
@@ -110,7 +106,7 @@ class CloudToDeviceTest {
 
     @Test
     void anExpiredMessageIsNotDelivered() throws Exception {
-        Identity identity = freshDevice("late-device");
+        Identity identity = Emulators.newDevice(hub, "late-device");
         hub.service().sendC2d(identity, "stale", Map.of(SystemProperty.EXPIRY, Instant.now().minusSeconds(1).toString()));
         hub.service().sendC2d(identity, "fresh", Map.of());
         try (PahoDevice device = PahoDevice.connect(hub, identity)) {
@@ -121,7 +117,7 @@ class CloudToDeviceTest {
 
     @Test
     void aMessageOver64KbIsRefused() {
-        Identity identity = freshDevice("small-device");
+        Identity identity = Emulators.newDevice(hub, "small-device");
         assertThatThrownBy(() -> hub.service().sendC2d(identity, new byte[64 * 1024 + 1], Map.of()))
                 .isInstanceOfSatisfying(HubException.class, e -> assertThat(e.errorCode()).isEqualTo(413001));
     }

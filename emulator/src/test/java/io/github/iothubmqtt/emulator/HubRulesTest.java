@@ -37,14 +37,10 @@ class HubRulesTest {
         hub.close();
     }
 
-    private static Identity freshDevice(String name) {
-        hub.registry().addDevice(name);
-        return Identity.device(name);
-    }
 
     @Test
     void qos2PublishClosesTheConnection() throws Exception {
-        Identity identity = freshDevice("qos2-device");
+        Identity identity = Emulators.newDevice(hub, "qos2-device");
         try (PahoDevice device = PahoDevice.connect(hub, identity)) {
             device.publishWithoutWaiting("devices/qos2-device/messages/events/", qos2("x"));
             assertThat(device.awaitClosed()).isTrue();
@@ -54,7 +50,7 @@ class HubRulesTest {
 
     @Test
     void subscribeAtQos2IsGrantedQos1() throws Exception {
-        try (PahoDevice device = PahoDevice.connect(hub, freshDevice("granted-device"))) {
+        try (PahoDevice device = PahoDevice.connect(hub, Emulators.newDevice(hub, "granted-device"))) {
             assertThat(device.subscribe(TwinTopics.RESPONSE_FILTER, 2)).isEqualTo(1);
             assertThat(device.subscribe(MethodTopics.REQUEST_FILTER, 0)).isEqualTo(0);
             assertThat(device.client.isConnected()).isTrue();
@@ -63,7 +59,7 @@ class HubRulesTest {
 
     @Test
     void publishToAnUndocumentedTopicClosesTheConnection() throws Exception {
-        try (PahoDevice device = PahoDevice.connect(hub, freshDevice("topic-device"))) {
+        try (PahoDevice device = PahoDevice.connect(hub, Emulators.newDevice(hub, "topic-device"))) {
             device.publishWithoutWaiting("sensors/temperature", qos1("21"));
             assertThat(device.awaitClosed()).isTrue();
         }
@@ -71,7 +67,7 @@ class HubRulesTest {
 
     @Test
     void publishToAnotherDevicesTelemetryTopicClosesTheConnection() throws Exception {
-        try (PahoDevice device = PahoDevice.connect(hub, freshDevice("impostor-device"))) {
+        try (PahoDevice device = PahoDevice.connect(hub, Emulators.newDevice(hub, "impostor-device"))) {
             device.publishWithoutWaiting("devices/rules-device/messages/events/", qos1("21"));
             assertThat(device.awaitClosed()).isTrue();
         }
@@ -80,7 +76,7 @@ class HubRulesTest {
 
     @Test
     void aRawSpaceInThePropertyBagClosesTheConnection() throws Exception {
-        Identity identity = freshDevice("space-device");
+        Identity identity = Emulators.newDevice(hub, "space-device");
         try (PahoDevice device = PahoDevice.connect(hub, identity)) {
             device.publishWithoutWaiting("devices/space-device/messages/events/a=b c", qos1("21"));
             assertThat(device.awaitClosed()).isTrue();
@@ -90,7 +86,7 @@ class HubRulesTest {
 
     @Test
     void subscribeToAnUndocumentedFilterClosesTheConnection() throws Exception {
-        Identity identity = freshDevice("filter-device");
+        Identity identity = Emulators.newDevice(hub, "filter-device");
         for (String filter : new String[] {"devices/filter-device/#", "$iothub/twin/#", "#"}) {
             try (PahoDevice device = PahoDevice.connect(hub, identity)) {
                 assertThatThrownBy(() -> device.subscribe(filter, 1)).as(filter).isInstanceOf(MqttException.class);
@@ -119,7 +115,7 @@ class HubRulesTest {
 
     @Test
     void keepAliveIsEnforcedAtOneAndAHalfTimes() throws Exception {
-        Identity identity = freshDevice("silent-device");
+        Identity identity = Emulators.newDevice(hub, "silent-device");
         String username = Username.build(hub.hubHostName(), identity, HubLimits.DEFAULT_API_VERSION, null, null);
         try (RawMqttConnection silent = RawMqttConnection.connect(hub, identity.clientId(), username,
                 PahoDevice.token(hub, identity, Duration.ofHours(1)), 2)) {
@@ -140,7 +136,7 @@ class HubRulesTest {
 
     @Test
     void cleanSession0KeepsSubscriptionsAndQueuedC2dAcrossReconnects() throws Exception {
-        Identity identity = freshDevice("persistent-device");
+        Identity identity = Emulators.newDevice(hub, "persistent-device");
         try (PahoDevice device = PahoDevice.connect(hub, identity)) {
             device.subscribe(CloudToDevice.subscribeFilter(identity), 1);
         }
@@ -153,7 +149,7 @@ class HubRulesTest {
 
     @Test
     void cleanSession1DropsSubscriptionsAndQueuedC2d() throws Exception {
-        Identity identity = freshDevice("clean-device");
+        Identity identity = Emulators.newDevice(hub, "clean-device");
         try (PahoDevice device = PahoDevice.connect(hub, identity)) {
             device.subscribe(CloudToDevice.subscribeFilter(identity), 1);
         }

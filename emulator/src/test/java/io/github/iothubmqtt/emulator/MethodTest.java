@@ -31,10 +31,6 @@ class MethodTest {
         hub.close();
     }
 
-    private static Identity freshDevice(String name) {
-        hub.registry().addDevice(name);
-        return Identity.device(name);
-    }
 
     private static CompletableFuture<MethodResult> invoke(Identity identity, Duration response, Duration connect) {
         return hub.service().invokeMethod(identity, "getStatus", "{\"verbose\":true}", response, connect);
@@ -42,7 +38,7 @@ class MethodTest {
 
     @Test
     void aMethodIsDeliveredAtQos0AndAnswered() throws Exception {
-        Identity identity = freshDevice("method-device");
+        Identity identity = Emulators.newDevice(hub, "method-device");
         try (PahoDevice device = PahoDevice.connect(hub, identity)) {
             device.subscribe(MethodTopics.REQUEST_FILTER, 0);
             CompletableFuture<MethodResult> call = invoke(identity, Duration.ofSeconds(5), Duration.ZERO);
@@ -59,7 +55,7 @@ class MethodTest {
 
     @Test
     void anOfflineDeviceFailsWith404103() {
-        Identity identity = freshDevice("offline-device");
+        Identity identity = Emulators.newDevice(hub, "offline-device");
         assertThatThrownBy(() -> invoke(identity, Duration.ofSeconds(5), Duration.ZERO).get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).cause()
                 .isInstanceOfSatisfying(HubException.class, e -> assertThat(e.errorCode()).isEqualTo(404103));
@@ -67,7 +63,7 @@ class MethodTest {
 
     @Test
     void aConnectedDeviceNotSubscribedToMethodsFailsWith404103() throws Exception {
-        Identity identity = freshDevice("unsubscribed-device");
+        Identity identity = Emulators.newDevice(hub, "unsubscribed-device");
         try (PahoDevice device = PahoDevice.connect(hub, identity)) {
             assertThatThrownBy(() -> invoke(identity, Duration.ofSeconds(5), Duration.ZERO).get(5, TimeUnit.SECONDS))
                     .cause().isInstanceOfSatisfying(HubException.class,
@@ -77,7 +73,7 @@ class MethodTest {
 
     @Test
     void aDeviceThatDoesNotAnswerFailsWith504101() throws Exception {
-        Identity identity = freshDevice("silent-method-device");
+        Identity identity = Emulators.newDevice(hub, "silent-method-device");
         try (PahoDevice device = PahoDevice.connect(hub, identity)) {
             device.subscribe(MethodTopics.REQUEST_FILTER, 0);
             assertThatThrownBy(() -> invoke(identity, Duration.ofMillis(500), Duration.ZERO).get(5, TimeUnit.SECONDS))
@@ -88,7 +84,7 @@ class MethodTest {
 
     @Test
     void theConnectTimeoutWaitsForTheDeviceToComeOnline() throws Exception {
-        Identity identity = freshDevice("late-method-device");
+        Identity identity = Emulators.newDevice(hub, "late-method-device");
         CompletableFuture<MethodResult> call = invoke(identity, Duration.ofSeconds(5), Duration.ofSeconds(10));
         try (PahoDevice device = PahoDevice.connect(hub, identity)) {
             device.subscribe(MethodTopics.REQUEST_FILTER, 0);

@@ -28,14 +28,10 @@ class TelemetryTest {
         hub.close();
     }
 
-    private static Identity freshDevice(String name) {
-        hub.registry().addDevice(name);
-        return Identity.device(name);
-    }
 
     @Test
     void decodesThePropertyBagIntoSystemAndApplicationProperties() throws Exception {
-        Identity identity = freshDevice("bag-device");
+        Identity identity = Emulators.newDevice(hub, "bag-device");
         List<TelemetryMessage> heard = new CopyOnWriteArrayList<>();
         try (AutoCloseable listening = hub.service().onTelemetry(heard::add);
                 PahoDevice device = PahoDevice.connect(hub, identity)) {
@@ -67,7 +63,7 @@ class TelemetryTest {
 
     @Test
     void aMessageOver256KbClosesTheConnection() throws Exception {
-        Identity identity = freshDevice("big-device");
+        Identity identity = Emulators.newDevice(hub, "big-device");
         try (PahoDevice device = PahoDevice.connect(hub, identity)) {
             device.publishWithoutWaiting("devices/big-device/messages/events/", qos1(new byte[256 * 1024 + 1]));
             assertThat(device.awaitClosed()).isTrue();
@@ -81,7 +77,7 @@ class TelemetryTest {
 
     @Test
     void retainBecomesTheMqttRetainProperty() throws Exception {
-        Identity identity = freshDevice("retain-device");
+        Identity identity = Emulators.newDevice(hub, "retain-device");
         try (PahoDevice device = PahoDevice.connect(hub, identity)) {
             device.client.publish("devices/retain-device/messages/events/", new byte[] {1}, 1, true);
             assertThat(hub.service().awaitTelemetry(identity, 1, PahoDevice.WAIT).get(0).applicationProperties())
@@ -91,7 +87,7 @@ class TelemetryTest {
 
     @Test
     void theWillIsPublishedAsTelemetryOnAnUncleanDisconnect() throws Exception {
-        Identity identity = freshDevice("will-device");
+        Identity identity = Emulators.newDevice(hub, "will-device");
         try (PahoDevice device = PahoDevice.connect(hub, identity, options -> options.setWill(
                 "devices/will-device/messages/events/reason=lost", "gone".getBytes(StandardCharsets.UTF_8), 1,
                 false))) {
@@ -106,7 +102,7 @@ class TelemetryTest {
 
     @Test
     void theWillIsNotPublishedAfterDisconnect() throws Exception {
-        Identity identity = freshDevice("polite-device");
+        Identity identity = Emulators.newDevice(hub, "polite-device");
         try (PahoDevice device = PahoDevice.connect(hub, identity, options -> options.setWill(
                 "devices/polite-device/messages/events/", "gone".getBytes(StandardCharsets.UTF_8), 1, false))) {
             device.client.publish("devices/polite-device/messages/events/", new byte[] {1}, 1, false);
