@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import io.github.iothubmqtt.camel.session.DeviceSession;
 import io.github.iothubmqtt.camel.session.DisconnectReason;
 import io.github.iothubmqtt.camel.session.InFlightWindowFullException;
+import io.github.iothubmqtt.camel.session.SessionSettings;
 import io.github.iothubmqtt.camel.session.SessionStatus;
 import io.github.iothubmqtt.camel.test.CapturedLogs;
 import io.github.iothubmqtt.camel.test.EmulatorTestSupport;
@@ -22,6 +23,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.slf4j.event.Level;
 
@@ -113,6 +117,34 @@ class SessionBehaviourTest extends EmulatorTestSupport {
                     .isEqualTo(DisconnectReason.KICKED_BY_SECOND_CLIENT));
         }
         assertThat(status(device).lastDisconnectDetail()).contains("another session of " + device.deviceId());
+    }
+
+    @Test
+    void infersATakeOverWhenTheHubKeepsClosingFreshConnections() throws Exception {
+        Identity device = newDevice("kicked-remote");
+        template.sendBody(uri("telemetry", device, "reconnectBackoffMin=50&reconnectBackoffMax=100"), "first");
+        SessionSettings settings = session(device).settings();
+        for (int takeOver = 1; takeOver <= 2; takeOver++) {
+            connectOtherClient(settings);
+            long reconnects = takeOver;
+            await().atMost(WAIT).until(() -> status(device).reconnectCount() == reconnects && status(device).connected());
+        }
+        assertThat(status(device).lastDisconnectReason()).isEqualTo(DisconnectReason.KICKED_BY_SECOND_CLIENT);
+        assertThat(status(device).lastDisconnectDetail()).contains("probably connected as " + device.deviceId());
+    }
+
+    /** Another device client with the same identity, e.g. in another process. */
+    private static void connectOtherClient(SessionSettings settings) throws Exception {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setCleanSession(false);
+        options.setUserName(settings.username());
+        options.setPassword(settings.passwordSource().next().value());
+        options.setSocketFactory(settings.socketFactory());
+        MqttAsyncClient other = new MqttAsyncClient(settings.serverUri(), settings.identity().clientId(), new MemoryPersistence());
+        other.connect(options).waitForCompletion(WAIT.toMillis());
+        other.disconnectForcibly(0, 1000, false);
+        other.close(true);
     }
 
     @Test
