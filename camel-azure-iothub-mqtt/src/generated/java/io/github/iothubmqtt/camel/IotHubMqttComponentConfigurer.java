@@ -34,6 +34,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "apiVersion": getOrCreateConfiguration(target).setApiVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "bodytype":
+        case "bodyType": getOrCreateConfiguration(target).setBodyType(property(camelContext, io.github.iothubmqtt.camel.JsonBodyType.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.iothubmqtt.camel.IotHubMqttConfiguration.class, value)); return true;
@@ -55,10 +57,17 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxinflight":
         case "maxInflight": getOrCreateConfiguration(target).setMaxInflight(property(camelContext, int.class, value)); return true;
+        case "methodconcurrency":
+        case "methodConcurrency": getOrCreateConfiguration(target).setMethodConcurrency(property(camelContext, int.class, value)); return true;
+        case "methoderrorstatus":
+        case "methodErrorStatus": getOrCreateConfiguration(target).setMethodErrorStatus(property(camelContext, int.class, value)); return true;
+        case "methodname":
+        case "methodName": getOrCreateConfiguration(target).setMethodName(property(camelContext, java.lang.String.class, value)); return true;
         case "modelid":
         case "modelId": getOrCreateConfiguration(target).setModelId(property(camelContext, java.lang.String.class, value)); return true;
         case "moduleid":
         case "moduleId": getOrCreateConfiguration(target).setModuleId(property(camelContext, java.lang.String.class, value)); return true;
+        case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.iothubmqtt.camel.TwinOperation.class, value)); return true;
         case "port": getOrCreateConfiguration(target).setPort(property(camelContext, int.class, value)); return true;
         case "productinfo":
         case "productInfo": getOrCreateConfiguration(target).setProductInfo(property(camelContext, java.lang.String.class, value)); return true;
@@ -67,6 +76,12 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "reconnectBackoffMax": getOrCreateConfiguration(target).setReconnectBackoffMax(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reconnectbackoffmin":
         case "reconnectBackoffMin": getOrCreateConfiguration(target).setReconnectBackoffMin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "requesttimeout":
+        case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryattempts":
+        case "retryAttempts": getOrCreateConfiguration(target).setRetryAttempts(property(camelContext, int.class, value)); return true;
+        case "retrydelay":
+        case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sasrenewalmargin":
         case "sasRenewalMargin": getOrCreateConfiguration(target).setSasRenewalMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sastoken":
@@ -91,6 +106,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "apiVersion": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "bodytype":
+        case "bodyType": return io.github.iothubmqtt.camel.JsonBodyType.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "configuration": return io.github.iothubmqtt.camel.IotHubMqttConfiguration.class;
@@ -112,10 +129,17 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return boolean.class;
         case "maxinflight":
         case "maxInflight": return int.class;
+        case "methodconcurrency":
+        case "methodConcurrency": return int.class;
+        case "methoderrorstatus":
+        case "methodErrorStatus": return int.class;
+        case "methodname":
+        case "methodName": return java.lang.String.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
         case "moduleid":
         case "moduleId": return java.lang.String.class;
+        case "operation": return io.github.iothubmqtt.camel.TwinOperation.class;
         case "port": return int.class;
         case "productinfo":
         case "productInfo": return java.lang.String.class;
@@ -124,6 +148,12 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "reconnectBackoffMax": return long.class;
         case "reconnectbackoffmin":
         case "reconnectBackoffMin": return long.class;
+        case "requesttimeout":
+        case "requestTimeout": return long.class;
+        case "retryattempts":
+        case "retryAttempts": return int.class;
+        case "retrydelay":
+        case "retryDelay": return long.class;
         case "sasrenewalmargin":
         case "sasRenewalMargin": return long.class;
         case "sastoken":
@@ -149,6 +179,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "apiVersion": return getOrCreateConfiguration(target).getApiVersion();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "bodytype":
+        case "bodyType": return getOrCreateConfiguration(target).getBodyType();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "configuration": return target.getConfiguration();
@@ -170,10 +202,17 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxinflight":
         case "maxInflight": return getOrCreateConfiguration(target).getMaxInflight();
+        case "methodconcurrency":
+        case "methodConcurrency": return getOrCreateConfiguration(target).getMethodConcurrency();
+        case "methoderrorstatus":
+        case "methodErrorStatus": return getOrCreateConfiguration(target).getMethodErrorStatus();
+        case "methodname":
+        case "methodName": return getOrCreateConfiguration(target).getMethodName();
         case "modelid":
         case "modelId": return getOrCreateConfiguration(target).getModelId();
         case "moduleid":
         case "moduleId": return getOrCreateConfiguration(target).getModuleId();
+        case "operation": return getOrCreateConfiguration(target).getOperation();
         case "port": return getOrCreateConfiguration(target).getPort();
         case "productinfo":
         case "productInfo": return getOrCreateConfiguration(target).getProductInfo();
@@ -182,6 +221,12 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "reconnectBackoffMax": return getOrCreateConfiguration(target).getReconnectBackoffMax();
         case "reconnectbackoffmin":
         case "reconnectBackoffMin": return getOrCreateConfiguration(target).getReconnectBackoffMin();
+        case "requesttimeout":
+        case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "retryattempts":
+        case "retryAttempts": return getOrCreateConfiguration(target).getRetryAttempts();
+        case "retrydelay":
+        case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "sasrenewalmargin":
         case "sasRenewalMargin": return getOrCreateConfiguration(target).getSasRenewalMargin();
         case "sastoken":

@@ -25,6 +25,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "apiversion":
         case "apiVersion": target.getConfiguration().setApiVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "bodytype":
+        case "bodyType": target.getConfiguration().setBodyType(property(camelContext, io.github.iothubmqtt.camel.JsonBodyType.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
@@ -51,10 +53,17 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxinflight":
         case "maxInflight": target.getConfiguration().setMaxInflight(property(camelContext, int.class, value)); return true;
+        case "methodconcurrency":
+        case "methodConcurrency": target.getConfiguration().setMethodConcurrency(property(camelContext, int.class, value)); return true;
+        case "methoderrorstatus":
+        case "methodErrorStatus": target.getConfiguration().setMethodErrorStatus(property(camelContext, int.class, value)); return true;
+        case "methodname":
+        case "methodName": target.getConfiguration().setMethodName(property(camelContext, java.lang.String.class, value)); return true;
         case "modelid":
         case "modelId": target.getConfiguration().setModelId(property(camelContext, java.lang.String.class, value)); return true;
         case "moduleid":
         case "moduleId": target.getConfiguration().setModuleId(property(camelContext, java.lang.String.class, value)); return true;
+        case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.iothubmqtt.camel.TwinOperation.class, value)); return true;
         case "port": target.getConfiguration().setPort(property(camelContext, int.class, value)); return true;
         case "productinfo":
         case "productInfo": target.getConfiguration().setProductInfo(property(camelContext, java.lang.String.class, value)); return true;
@@ -63,6 +72,12 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "reconnectBackoffMax": target.getConfiguration().setReconnectBackoffMax(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reconnectbackoffmin":
         case "reconnectBackoffMin": target.getConfiguration().setReconnectBackoffMin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "requesttimeout":
+        case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryattempts":
+        case "retryAttempts": target.getConfiguration().setRetryAttempts(property(camelContext, int.class, value)); return true;
+        case "retrydelay":
+        case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sasrenewalmargin":
         case "sasRenewalMargin": target.getConfiguration().setSasRenewalMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sastoken":
@@ -85,6 +100,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "apiversion":
         case "apiVersion": return java.lang.String.class;
+        case "bodytype":
+        case "bodyType": return io.github.iothubmqtt.camel.JsonBodyType.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "connecttimeout":
@@ -111,10 +128,17 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": return boolean.class;
         case "maxinflight":
         case "maxInflight": return int.class;
+        case "methodconcurrency":
+        case "methodConcurrency": return int.class;
+        case "methoderrorstatus":
+        case "methodErrorStatus": return int.class;
+        case "methodname":
+        case "methodName": return java.lang.String.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
         case "moduleid":
         case "moduleId": return java.lang.String.class;
+        case "operation": return io.github.iothubmqtt.camel.TwinOperation.class;
         case "port": return int.class;
         case "productinfo":
         case "productInfo": return java.lang.String.class;
@@ -123,6 +147,12 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "reconnectBackoffMax": return long.class;
         case "reconnectbackoffmin":
         case "reconnectBackoffMin": return long.class;
+        case "requesttimeout":
+        case "requestTimeout": return long.class;
+        case "retryattempts":
+        case "retryAttempts": return int.class;
+        case "retrydelay":
+        case "retryDelay": return long.class;
         case "sasrenewalmargin":
         case "sasRenewalMargin": return long.class;
         case "sastoken":
@@ -146,6 +176,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "apiversion":
         case "apiVersion": return target.getConfiguration().getApiVersion();
+        case "bodytype":
+        case "bodyType": return target.getConfiguration().getBodyType();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "connecttimeout":
@@ -172,10 +204,17 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxinflight":
         case "maxInflight": return target.getConfiguration().getMaxInflight();
+        case "methodconcurrency":
+        case "methodConcurrency": return target.getConfiguration().getMethodConcurrency();
+        case "methoderrorstatus":
+        case "methodErrorStatus": return target.getConfiguration().getMethodErrorStatus();
+        case "methodname":
+        case "methodName": return target.getConfiguration().getMethodName();
         case "modelid":
         case "modelId": return target.getConfiguration().getModelId();
         case "moduleid":
         case "moduleId": return target.getConfiguration().getModuleId();
+        case "operation": return target.getConfiguration().getOperation();
         case "port": return target.getConfiguration().getPort();
         case "productinfo":
         case "productInfo": return target.getConfiguration().getProductInfo();
@@ -184,6 +223,12 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "reconnectBackoffMax": return target.getConfiguration().getReconnectBackoffMax();
         case "reconnectbackoffmin":
         case "reconnectBackoffMin": return target.getConfiguration().getReconnectBackoffMin();
+        case "requesttimeout":
+        case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "retryattempts":
+        case "retryAttempts": return target.getConfiguration().getRetryAttempts();
+        case "retrydelay":
+        case "retryDelay": return target.getConfiguration().getRetryDelay();
         case "sasrenewalmargin":
         case "sasRenewalMargin": return target.getConfiguration().getSasRenewalMargin();
         case "sastoken":

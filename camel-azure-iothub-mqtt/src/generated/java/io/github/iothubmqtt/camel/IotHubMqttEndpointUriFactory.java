@@ -24,8 +24,9 @@ public class IotHubMqttEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(29);
+        Set<String> props = new HashSet<>(37);
         props.add("apiVersion");
+        props.add("bodyType");
         props.add("bridgeErrorHandler");
         props.add("connectTimeout");
         props.add("connectionString");
@@ -40,13 +41,20 @@ public class IotHubMqttEndpointUriFactory extends org.apache.camel.support.compo
         props.add("kind");
         props.add("lazyStartProducer");
         props.add("maxInflight");
+        props.add("methodConcurrency");
+        props.add("methodErrorStatus");
+        props.add("methodName");
         props.add("modelId");
         props.add("moduleId");
+        props.add("operation");
         props.add("port");
         props.add("productInfo");
         props.add("qos");
         props.add("reconnectBackoffMax");
         props.add("reconnectBackoffMin");
+        props.add("requestTimeout");
+        props.add("retryAttempts");
+        props.add("retryDelay");
         props.add("sasRenewalMargin");
         props.add("sasToken");
         props.add("sasTokenTtl");

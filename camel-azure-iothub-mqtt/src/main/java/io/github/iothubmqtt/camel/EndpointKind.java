@@ -6,9 +6,9 @@ public enum EndpointKind {
     telemetry,
     /** Consumer: cloud-to-device messages. */
     c2d,
-    /** Device twin (not implemented yet). */
+    /** Producer: get the twin or patch reported properties. Consumer: desired-property updates, resynced on connect. */
     twin,
-    /** Direct methods (not implemented yet). */
+    /** Consumer (InOut): direct methods; the route's reply is the method response. */
     methods,
     /** Producer: the body becomes the session's status (connected, last disconnect reason, reconnect count). */
     status

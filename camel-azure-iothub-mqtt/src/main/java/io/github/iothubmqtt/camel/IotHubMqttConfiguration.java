@@ -62,6 +62,22 @@ public class IotHubMqttConfiguration implements Cloneable {
     private String modelId;
     @UriParam(label = "advanced")
     private String productInfo;
+    @UriParam(label = "producer", defaultValue = "getTwin", enums = "getTwin,updateReported")
+    private TwinOperation operation = TwinOperation.getTwin;
+    @UriParam(label = "common", defaultValue = "Map", enums = "String,Map,JsonNode")
+    private JsonBodyType bodyType = JsonBodyType.Map;
+    @UriParam(label = "producer", defaultValue = "60000", javaType = "java.time.Duration")
+    private long requestTimeout = 60_000;
+    @UriParam(label = "producer", defaultValue = "3")
+    private int retryAttempts = 3;
+    @UriParam(label = "producer", defaultValue = "1000", javaType = "java.time.Duration")
+    private long retryDelay = 1_000;
+    @UriParam(label = "consumer")
+    private String methodName;
+    @UriParam(label = "consumer", defaultValue = "500")
+    private int methodErrorStatus = 500;
+    @UriParam(label = "consumer", defaultValue = "10")
+    private int methodConcurrency = 10;
 
     public String getConnectionString() {
         return connectionString;
@@ -299,6 +315,93 @@ public class IotHubMqttConfiguration implements Cloneable {
     /** Text appended to the DeviceClientType the hub records for the connection (product name and version). */
     public void setProductInfo(String productInfo) {
         this.productInfo = productInfo;
+    }
+
+    public TwinOperation getOperation() {
+        return operation;
+    }
+
+    /**
+     * Twin producer: getTwin reads the whole twin, updateReported patches the reported properties with the body. The
+     * header CamelIotHubMqttTwinOperation overrides it per exchange.
+     */
+    public void setOperation(TwinOperation operation) {
+        this.operation = operation;
+    }
+
+    public JsonBodyType getBodyType() {
+        return bodyType;
+    }
+
+    /**
+     * Twin and methods: the Java type of JSON bodies handed to the route: String (the JSON text), Map (maps, lists and
+     * scalars, handy in the simple language) or JsonNode (Jackson).
+     */
+    public void setBodyType(JsonBodyType bodyType) {
+        this.bodyType = bodyType;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    /** Twin: how long to wait for the hub's answer to a twin request, each attempt. */
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public int getRetryAttempts() {
+        return retryAttempts;
+    }
+
+    /**
+     * Twin: how often a request the hub answered with 429 (throttled) or 5xx is sent again, with exponential backoff,
+     * before the exchange fails.
+     */
+    public void setRetryAttempts(int retryAttempts) {
+        this.retryAttempts = retryAttempts;
+    }
+
+    public long getRetryDelay() {
+        return retryDelay;
+    }
+
+    /** Twin: the delay before the first retry of a throttled or failed request; it doubles with each retry, up to 30 s. */
+    public void setRetryDelay(long retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public String getMethodName() {
+        return methodName;
+    }
+
+    /**
+     * Methods consumer: the direct method this route serves; empty serves every method that no other route of the
+     * device serves by name.
+     */
+    public void setMethodName(String methodName) {
+        this.methodName = methodName;
+    }
+
+    public int getMethodErrorStatus() {
+        return methodErrorStatus;
+    }
+
+    /**
+     * Methods consumer: the status answered when the exchange failed (after Camel's error handling) or its reply is
+     * not JSON; the payload is {@code {"error":…,"message":…}}.
+     */
+    public void setMethodErrorStatus(int methodErrorStatus) {
+        this.methodErrorStatus = methodErrorStatus;
+    }
+
+    public int getMethodConcurrency() {
+        return methodConcurrency;
+    }
+
+    /** Methods consumer: how many calls the route serves at once; IoT Hub gives no ordering between calls. */
+    public void setMethodConcurrency(int methodConcurrency) {
+        this.methodConcurrency = methodConcurrency;
     }
 
     public IotHubMqttConfiguration copy() {

@@ -49,6 +49,39 @@ public final class IotHubMqttConstants {
               javaType = "Long")
     public static final String RECONNECT_COUNT = PREFIX + "ReconnectCount";
 
+    @Metadata(label = "producer", description = "Twin producer: the operation, overriding the endpoint's `operation`"
+                                                + " (getTwin or updateReported).",
+              javaType = "String")
+    public static final String TWIN_OPERATION = PREFIX + "TwinOperation";
+    @Metadata(description = "Twin: the `$version` of the desired properties: of the twin read (producer), of the patch"
+                            + " or document handed to the route (consumer).",
+              javaType = "Long")
+    public static final String DESIRED_VERSION = PREFIX + "DesiredVersion";
+    @Metadata(label = "producer", description = "Twin producer: the `$version` of the reported properties after the"
+                                                + " read or the patch.",
+              javaType = "Long")
+    public static final String REPORTED_VERSION = PREFIX + "ReportedVersion";
+    @Metadata(label = "producer", description = "Twin producer, updateReported: the reported `$version` the patch"
+                                                + " is based on, for optimistic concurrency (IoT Hub answers 412 when"
+                                                + " it has moved on).",
+              javaType = "Long")
+    public static final String REPORTED_BASE_VERSION = PREFIX + "ReportedBaseVersion";
+    @Metadata(label = "consumer", description = "Twin consumer: true when the body is the whole desired document, read"
+                                                + " after a (re)connect because it changed while the route did not"
+                                                + " see it; false for a patch.",
+              javaType = "Boolean")
+    public static final String RESYNC = PREFIX + "Resync";
+    @Metadata(label = "consumer", description = "Methods consumer: the name of the direct method called.",
+              javaType = "String")
+    public static final String METHOD_NAME = PREFIX + "MethodName";
+    @Metadata(label = "consumer", description = "Methods consumer: the hub's request id (`$rid`) of the call.",
+              javaType = "String")
+    public static final String REQUEST_ID = PREFIX + "RequestId";
+    @Metadata(label = "consumer", description = "Methods consumer: set it on the reply to choose the status the"
+                                                + " caller gets; 200 when absent.",
+              javaType = "Integer")
+    public static final String METHOD_STATUS = PREFIX + "MethodStatus";
+
     private IotHubMqttConstants() {
     }
 }

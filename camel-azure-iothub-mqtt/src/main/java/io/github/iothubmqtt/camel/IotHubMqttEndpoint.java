@@ -1,7 +1,10 @@
 package io.github.iothubmqtt.camel;
 
+import java.time.Duration;
+
 import io.github.iothubmqtt.camel.session.DeviceSession;
 import io.github.iothubmqtt.camel.session.SessionSettings;
+import io.github.iothubmqtt.camel.session.TwinChannel;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -15,14 +18,17 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * Act as an Azure IoT Hub device (or module) over MQTT: send telemetry, receive cloud-to-device messages.
+ * Act as an Azure IoT Hub device (or module) over MQTT: telemetry, cloud-to-device messages, the device twin and
+ * direct methods.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "iothub-mqtt", title = "Azure IoT Hub MQTT", syntax = "iothub-mqtt:kind",
              category = { Category.IOT, Category.CLOUD }, headersClass = IotHubMqttConstants.class)
 public class IotHubMqttEndpoint extends DefaultEndpoint implements HeaderFilterStrategyAware {
 
-    @UriPath(description = "What the endpoint does: telemetry (producer), c2d (consumer), status (producer: the"
-                           + " connection's status as body); twin and methods are reserved for the next release.")
+    @UriPath(description = "What the endpoint does: telemetry (producer), c2d (consumer), twin (producer: get the twin"
+                           + " or patch reported properties; consumer: desired-property updates), methods (consumer:"
+                           + " direct methods, the reply is the response), status (producer: the connection's status"
+                           + " as body).")
     @Metadata(required = true)
     private final EndpointKind kind;
     @UriParam
@@ -32,6 +38,8 @@ public class IotHubMqttEndpoint extends DefaultEndpoint implements HeaderFilterS
                             + " properties of cloud-to-device messages become headers. By default Camel's own headers"
                             + " are excluded.")
     private HeaderFilterStrategy headerFilterStrategy = new IotHubMqttHeaderFilterStrategy();
+
+    private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
 
     private SessionSettings sessionSettings;
 
@@ -77,6 +85,15 @@ public class IotHubMqttEndpoint extends DefaultEndpoint implements HeaderFilterS
         return sessionSettings;
     }
 
+    Duration requestTimeout() {
+        return Duration.ofMillis(configuration.getRequestTimeout());
+    }
+
+    TwinChannel.RetryPolicy retryPolicy() {
+        return new TwinChannel.RetryPolicy(configuration.getRetryAttempts(), Duration.ofMillis(configuration.getRetryDelay()),
+                MAX_RETRY_DELAY);
+    }
+
     DeviceSession acquireSession() {
         return getComponent().acquireSession(sessionSettings);
     }
@@ -90,8 +107,8 @@ public class IotHubMqttEndpoint extends DefaultEndpoint implements HeaderFilterS
         return switch (kind) {
             case telemetry -> new TelemetryProducer(this);
             case status -> new StatusProducer(this);
-            case c2d -> throw new UnsupportedOperationException("iothub-mqtt:c2d only consumes: use it in from(...)");
-            case twin, methods -> throw notYetImplemented();
+            case twin -> new TwinProducer(this);
+            case c2d, methods -> throw new UnsupportedOperationException("iothub-mqtt:" + kind + " only consumes: use it in from(...)");
         };
     }
 
@@ -99,16 +116,12 @@ public class IotHubMqttEndpoint extends DefaultEndpoint implements HeaderFilterS
     public Consumer createConsumer(Processor processor) throws Exception {
         Consumer consumer = switch (kind) {
             case c2d -> new CloudToDeviceConsumer(this, processor);
+            case twin -> new DesiredPropertiesConsumer(this, processor);
+            case methods -> new MethodsConsumer(this, processor);
             case telemetry, status -> throw new UnsupportedOperationException(
                     "iothub-mqtt:" + kind + " only produces: use it in to(...)");
-            case twin, methods -> throw notYetImplemented();
         };
         configureConsumer(consumer);
         return consumer;
-    }
-
-    private UnsupportedOperationException notYetImplemented() {
-        return new UnsupportedOperationException("iothub-mqtt:" + kind + " is not implemented yet; this release supports"
-                + " iothub-mqtt:telemetry, iothub-mqtt:c2d and iothub-mqtt:status");
     }
 }

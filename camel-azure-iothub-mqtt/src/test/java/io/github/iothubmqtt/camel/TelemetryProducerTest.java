@@ -105,9 +105,11 @@ class TelemetryProducerTest extends EmulatorTestSupport {
     }
 
     @Test
-    void twinAndMethodsFailClearlyForNow() {
-        Identity device = newDevice("telemetry-twin");
-        assertThatThrownBy(() -> template.sendBody(uri("twin", device, ""), "{}"))
-                .rootCause().hasMessageContaining("not implemented yet");
+    void consumerOnlyKindsFailClearlyAsProducers() {
+        Identity device = newDevice("telemetry-misuse");
+        assertThatThrownBy(() -> template.sendBody(uri("methods", device, ""), "{}"))
+                .rootCause().hasMessageContaining("iothub-mqtt:methods only consumes: use it in from(...)");
+        assertThatThrownBy(() -> template.sendBody(uri("c2d", device, ""), "{}"))
+                .rootCause().hasMessageContaining("iothub-mqtt:c2d only consumes");
     }
 }

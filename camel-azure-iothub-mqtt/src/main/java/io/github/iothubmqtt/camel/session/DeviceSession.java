@@ -52,6 +52,8 @@ public final class DeviceSession {
     private final KickDetector kickDetector;
     private final Set<PendingPublish> sent = ConcurrentHashMap.newKeySet();
     private final List<Runnable> connectListeners = new CopyOnWriteArrayList<>();
+    private final TwinChannel twin;
+    private final MethodDispatcher methods = new MethodDispatcher(this);
 
     private final Object lock = new Object();
     private final Deque<PendingPublish> waiting = new ArrayDeque<>();
@@ -80,6 +82,17 @@ public final class DeviceSession {
         this.window = new InFlightWindow(settings.maxInflight(), settings.failWhenInFlightFull());
         this.backoff = new Backoff(settings.reconnectBackoffMin(), settings.reconnectBackoffMax());
         this.kickDetector = new KickDetector(settings);
+        this.twin = new TwinChannel(this, scheduler);
+    }
+
+    /** The twin of this identity: requests, answers and desired-property notifications. */
+    public TwinChannel twin() {
+        return twin;
+    }
+
+    /** The direct methods of this identity, dispatched by name. */
+    public MethodDispatcher methods() {
+        return methods;
     }
 
     public SessionSettings settings() {
@@ -119,6 +132,7 @@ public final class DeviceSession {
         sent.clear();
         SessionClosedException closed = new SessionClosedException("session " + settings.identity() + " was closed");
         unsent.forEach(p -> p.fail(closed));
+        twin.close(closed);
         if (last != null) {
             discard(last, RENEWAL_QUIESCE_MILLIS);
         }
@@ -233,12 +247,23 @@ public final class DeviceSession {
     // ---- receiving
 
     /**
-     * Runs the action after every connect, renewals included, once the subscriptions were sent again: the hub keeps
-     * no QoS 0 notification (twin desired patches, method calls) for a disconnected device, so whoever depends on
-     * them re-reads state here.
+     * Runs the action now if connected, and after every connect, renewals included, once the subscriptions were
+     * sent again: the hub keeps no QoS 0 notification (twin desired patches, method calls) for a disconnected device,
+     * so whoever depends on them re-reads state here.
      */
-    public void whenConnected(Runnable action) {
+    public void addConnectListener(Runnable action) {
         connectListeners.add(action);
+        boolean connectedNow;
+        synchronized (lock) {
+            connectedNow = state == SessionState.CONNECTED;
+        }
+        if (connectedNow) {
+            action.run();
+        }
+    }
+
+    public void removeConnectListener(Runnable action) {
+        connectListeners.remove(action);
     }
 
     /**

@@ -1,0 +1,112 @@
+package io.github.iothubmqtt.camel;
+
+import java.util.concurrent.ExecutorService;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.iothubmqtt.camel.session.DesiredVersionTracker;
+import io.github.iothubmqtt.camel.session.DeviceSession;
+import io.github.iothubmqtt.camel.session.InboundMessage;
+import io.github.iothubmqtt.camel.session.MessageHandler;
+import io.github.iothubmqtt.camel.session.TwinChannel;
+import io.github.iothubmqtt.protocol.TwinTopics;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One exchange per desired-property patch, in version order. The hub keeps no notification for an offline device,
+ * so on every connect the consumer reads the twin and, when the desired version is newer than the last one the route
+ * saw, hands the route the whole desired document once, marked as a resync. Older or repeated versions are dropped;
+ * a skipped version triggers a re-read.
+ */
+class DesiredPropertiesConsumer extends DefaultConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DesiredPropertiesConsumer.class);
+
+    private final IotHubMqttEndpoint endpoint;
+    private final DesiredVersionTracker versions = new DesiredVersionTracker();
+    private final MessageHandler onNotification = this::onNotification;
+    private final Runnable onConnected = this::resync;
+    private DeviceSession session;
+    /** One thread keeps the route's exchanges in version order and off the session's I/O thread. */
+    private ExecutorService inOrder;
+
+    DesiredPropertiesConsumer(IotHubMqttEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        inOrder = getEndpoint().getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this, "IotHubMqttDesired");
+        session = endpoint.acquireSession();
+        session.twin().addDesiredListener(onNotification);
+        session.addConnectListener(onConnected);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (session != null) {
+            session.removeConnectListener(onConnected);
+            session.twin().removeDesiredListener(onNotification);
+            endpoint.releaseSession(session);
+            session = null;
+        }
+        if (inOrder != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(inOrder);
+        }
+        super.doStop();
+    }
+
+    private void onNotification(InboundMessage message) {
+        inOrder.execute(() -> {
+            long version = TwinTopics.parseDesired(message.topic());
+            switch (versions.onNotification(version)) {
+                case DELIVER -> emit(JsonBodies.readTree(message.payload(), "the desired patch"), version, false);
+                case RESYNC -> resync();
+                case DROP -> LOG.debug("Desired version {} of {} already delivered; dropped", version, endpoint.sessionSettings().identity());
+            }
+        });
+    }
+
+    /** Reads the twin and hands the route the desired document if it is newer than what the route saw. */
+    private void resync() {
+        session.twin().get(endpoint.requestTimeout(), endpoint.retryPolicy()).whenComplete((answer, error) ->
+                inOrder.execute(() -> afterRead(answer, error)));
+    }
+
+    private void afterRead(TwinChannel.Answer answer, Throwable error) {
+        if (error != null || !answer.isSuccess()) {
+            // the next connect reads again; until then notifications still arrive
+            LOG.info("Reading the twin of {} for desired properties failed: {}", endpoint.sessionSettings().identity(),
+                    error != null ? error.getMessage() : HubAnswers.failure("twin GET", answer.status(), answer.body()).getMessage());
+            return;
+        }
+        JsonNode desired = JsonBodies.readTree(answer.body(), "the twin").path("desired");
+        long version = desired.path("$version").asLong();
+        if (versions.onTwinRead(version)) {
+            emit(desired, version, true);
+        }
+    }
+
+    private void emit(JsonNode desired, long version, boolean resync) {
+        Exchange exchange = createExchange(false);
+        try {
+            exchange.getMessage().setHeader(IotHubMqttConstants.DESIRED_VERSION, version);
+            exchange.getMessage().setHeader(IotHubMqttConstants.RESYNC, resync);
+            exchange.getMessage().setBody(JsonBodies.fromJson(JsonBodies.JSON.writeValueAsBytes(desired),
+                    endpoint.getConfiguration().getBodyType(), "the desired properties"));
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        if (exchange.getException() != null) {
+            getExceptionHandler().handleException("Desired properties version " + version + " failed in the route", exchange,
+                    exchange.getException());
+        }
+        releaseExchange(exchange, false);
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.iothubmqtt.camel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.StreamCache;
+
+/** JSON between exchange bodies and the wire, for twin and method payloads. */
+final class JsonBodies {
+
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    private JsonBodies() {
+    }
+
+    /**
+     * The body as JSON bytes: text (String, byte[], streams) must already be JSON and is checked; anything else is
+     * serialized by Jackson. An empty body gives no bytes.
+     *
+     * @param what names the body in error messages, e.g. "the reported patch"
+     */
+    static byte[] toJson(Exchange exchange, Object body, String what) throws IOException {
+        if (body == null) {
+            return new byte[0];
+        }
+        byte[] text = asText(exchange, body);
+        if (text == null) {
+            try {
+                return JSON.writeValueAsBytes(body);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("cannot serialize " + what + " (" + body.getClass().getName() + ") to JSON: "
+                        + e.getOriginalMessage(), e);
+            }
+        }
+        if (text.length > 0) {
+            readTree(text, what);
+        }
+        return text;
+    }
+
+    /** Reads JSON bytes as the chosen type; no bytes give a {@code null} body. */
+    static Object fromJson(byte[] json, JsonBodyType type, String what) {
+        if (json == null || json.length == 0) {
+            return null;
+        }
+        return switch (type) {
+            case String -> new String(json, StandardCharsets.UTF_8);
+            case JsonNode -> readTree(json, what);
+            case Map -> JSON.convertValue(readTree(json, what), Object.class);
+        };
+    }
+
+    static JsonNode readTree(byte[] json, String what) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(what + " is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    private static byte[] asText(Exchange exchange, Object body) throws IOException {
+        if (body instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (body instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        if (body instanceof InputStream stream) {
+            try (stream) {
+                return stream.readAllBytes();
+            }
+        }
+        if (body instanceof StreamCache) {
+            return exchange.getContext().getTypeConverter().convertTo(byte[].class, exchange, body);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,104 @@
+package io.github.iothubmqtt.camel;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+import io.github.iothubmqtt.camel.session.DeviceSession;
+import io.github.iothubmqtt.camel.session.MethodDispatcher;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves direct methods as InOut exchanges: the request payload is the body, the route's reply body the response
+ * payload (JSON, or empty) and its status header the status (200 by default). A failed exchange answers
+ * {@code methodErrorStatus} with a JSON error body, after Camel's error handling ran.
+ */
+class MethodsConsumer extends DefaultConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MethodsConsumer.class);
+
+    private final IotHubMqttEndpoint endpoint;
+    private final MethodDispatcher.Handler handler = this::onCall;
+    private DeviceSession session;
+    /** Calls run here, not on the session's I/O thread, so calls are served concurrently and a slow route blocks nothing. */
+    private ExecutorService workers;
+
+    MethodsConsumer(IotHubMqttEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        workers = getEndpoint().getCamelContext().getExecutorServiceManager().newThreadPool(this, "IotHubMqttMethods", 1,
+                endpoint.getConfiguration().getMethodConcurrency());
+        session = endpoint.acquireSession();
+        session.methods().register(endpoint.getConfiguration().getMethodName(), handler);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (session != null) {
+            session.methods().unregister(endpoint.getConfiguration().getMethodName(), handler);
+            endpoint.releaseSession(session);
+            session = null;
+        }
+        if (workers != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(workers);
+        }
+        super.doStop();
+    }
+
+    private void onCall(MethodDispatcher.Call call) {
+        workers.execute(() -> serve(call));
+    }
+
+    private void serve(MethodDispatcher.Call call) {
+        Exchange exchange = createExchange(false);
+        exchange.setPattern(ExchangePattern.InOut);
+        int status;
+        byte[] payload;
+        try {
+            Message request = exchange.getMessage();
+            request.setHeader(IotHubMqttConstants.METHOD_NAME, call.methodName());
+            request.setHeader(IotHubMqttConstants.REQUEST_ID, call.rid());
+            request.setBody(JsonBodies.fromJson(call.payload(), endpoint.getConfiguration().getBodyType(), "the method request"));
+            getProcessor().process(exchange);
+            if (exchange.getException() != null) {
+                throw exchange.getException();
+            }
+            Message reply = exchange.getMessage();
+            payload = JsonBodies.toJson(exchange, reply.getBody(), "the reply of method " + call.methodName());
+            status = reply.getHeader(IotHubMqttConstants.METHOD_STATUS, 200, Integer.class);
+        } catch (Exception e) {
+            status = endpoint.getConfiguration().getMethodErrorStatus();
+            payload = errorBody(e);
+            getExceptionHandler().handleException("Method " + call.methodName() + " failed; answered " + status, exchange, e);
+        } finally {
+            releaseExchange(exchange, false);
+        }
+        int answered = status;
+        call.reply(status, payload).whenComplete((sent, error) -> {
+            if (error != null) {
+                LOG.info("The answer {} to method {} (request {}) could not be sent: {}", answered, call.methodName(), call.rid(),
+                        error.getMessage());
+            }
+        });
+    }
+
+    private static byte[] errorBody(Exception e) {
+        try {
+            return JsonBodies.JSON.writeValueAsBytes(Map.of("error", e.getClass().getSimpleName(),
+                    "message", String.valueOf(e.getMessage())));
+        } catch (Exception unexpected) {
+            return "{\"error\":\"method failed\"}".getBytes(StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.github.iothubmqtt.camel;
+
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.iothubmqtt.camel.session.DeviceSession;
+import io.github.iothubmqtt.camel.session.TwinChannel;
+import io.github.iothubmqtt.protocol.TwinPatch;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+/**
+ * Reads the twin or patches its reported properties. The exchange completes with the hub's answer; a non-2xx answer
+ * fails it with an {@link IotHubStatusException}, after the retries of 429 and 5xx that the endpoint allows.
+ */
+class TwinProducer extends DefaultAsyncProducer {
+
+    private final IotHubMqttEndpoint endpoint;
+    private DeviceSession session;
+
+    TwinProducer(IotHubMqttEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        session = endpoint.acquireSession();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (session != null) {
+            endpoint.releaseSession(session);
+            session = null;
+        }
+        super.doStop();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        TwinOperation operation;
+        CompletableFuture<TwinChannel.Answer> answer;
+        try {
+            operation = exchange.getMessage().getHeader(IotHubMqttConstants.TWIN_OPERATION,
+                    endpoint.getConfiguration().getOperation(), TwinOperation.class);
+            answer = switch (operation) {
+                case getTwin -> session.twin().get(endpoint.requestTimeout(), endpoint.retryPolicy());
+                case updateReported -> patchReported(exchange);
+            };
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        answer.whenComplete((reply, error) -> {
+            try {
+                if (error != null) {
+                    exchange.setException(error);
+                } else {
+                    complete(exchange, operation, reply);
+                }
+            } catch (Exception e) {
+                exchange.setException(e);
+            } finally {
+                callback.done(false);
+            }
+        });
+        return false;
+    }
+
+    private CompletableFuture<TwinChannel.Answer> patchReported(Exchange exchange) throws Exception {
+        byte[] patch = JsonBodies.toJson(exchange, exchange.getMessage().getBody(), "the reported patch");
+        if (patch.length == 0) {
+            throw new IllegalArgumentException("the reported patch is empty: send a JSON object of the properties to report");
+        }
+        TwinPatch.validate(JsonBodies.readTree(patch, "the reported patch"));
+        Long baseVersion = exchange.getMessage().getHeader(IotHubMqttConstants.REPORTED_BASE_VERSION, Long.class);
+        return session.twin().patchReported(patch, baseVersion, endpoint.requestTimeout(), endpoint.retryPolicy());
+    }
+
+    private void complete(Exchange exchange, TwinOperation operation, TwinChannel.Answer reply) throws IotHubStatusException {
+        if (!reply.isSuccess()) {
+            throw HubAnswers.failure(operation.name(), reply.status(), reply.body());
+        }
+        Message message = exchange.getMessage();
+        if (operation == TwinOperation.updateReported) {
+            message.setHeader(IotHubMqttConstants.REPORTED_VERSION, reply.version());
+            return;
+        }
+        JsonNode twin = JsonBodies.readTree(reply.body(), "the twin");
+        message.setHeader(IotHubMqttConstants.DESIRED_VERSION, twin.path("desired").path("$version").asLong());
+        message.setHeader(IotHubMqttConstants.REPORTED_VERSION, twin.path("reported").path("$version").asLong());
+        message.setBody(JsonBodies.fromJson(reply.body(), endpoint.getConfiguration().getBodyType(), "the twin"));
+    }
+}

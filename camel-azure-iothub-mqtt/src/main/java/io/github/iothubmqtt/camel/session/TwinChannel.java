@@ -1,0 +1,140 @@
+package io.github.iothubmqtt.camel.session;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.github.iothubmqtt.protocol.TwinTopics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The twin of one session: GET and reported PATCH correlated by {@code $rid}, retried on 429 and 5xx, and
+ * desired-property notifications fanned out to listeners. One per session, because the hub allows one
+ * subscription per topic filter and five in all.
+ */
+public final class TwinChannel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TwinChannel.class);
+
+    /** The hub's answer to a twin request. */
+    public record Answer(int status, Long version, byte[] body) {
+        public boolean isSuccess() {
+            return status >= 200 && status < 300;
+        }
+
+        boolean isRetryable() {
+            return status == 429 || status >= 500;
+        }
+    }
+
+    /** How requests that the hub throttled or failed (429, 5xx) are retried. */
+    public record RetryPolicy(int attempts, Duration firstDelay, Duration maxDelay) {
+        public static final RetryPolicy NONE = new RetryPolicy(0, Duration.ZERO, Duration.ZERO);
+
+        long delayMillis(int retry) {
+            return Math.min(maxDelay.toMillis(), firstDelay.toMillis() << Math.min(retry, 20));
+        }
+    }
+
+    private final DeviceSession session;
+    private final ScheduledExecutorService scheduler;
+    private final PendingRequests<Answer> requests = new PendingRequests<>();
+    private final List<MessageHandler> desiredListeners = new CopyOnWriteArrayList<>();
+    private boolean responsesSubscribed;
+    private boolean desiredSubscribed;
+
+    TwinChannel(DeviceSession session, ScheduledExecutorService scheduler) {
+        this.session = session;
+        this.scheduler = scheduler;
+    }
+
+    /** Reads the whole twin: {@code {"desired":{…},"reported":{…}}}. */
+    public CompletableFuture<Answer> get(Duration timeout, RetryPolicy retry) {
+        return withRetries(() -> request(TwinTopics::getTopic, new byte[0], timeout, "twin GET of " + session.settings().identity()), retry, 0);
+    }
+
+    /** Patches the reported properties; a non-null {@code baseVersion} asks the hub for optimistic concurrency. */
+    public CompletableFuture<Answer> patchReported(byte[] patch, Long baseVersion, Duration timeout, RetryPolicy retry) {
+        return withRetries(() -> request(rid -> TwinTopics.patchReportedTopic(rid, baseVersion), patch, timeout,
+                "reported PATCH of " + session.settings().identity()), retry, 0);
+    }
+
+    /** Receives desired-property notifications (on the session's I/O thread: hand off long work). */
+    public void addDesiredListener(MessageHandler listener) {
+        desiredListeners.add(listener);
+        synchronized (this) {
+            if (!desiredSubscribed) {
+                desiredSubscribed = true;
+                session.subscribe(TwinTopics.DESIRED_FILTER, 0, message -> desiredListeners.forEach(l -> l.onMessage(message)));
+            }
+        }
+    }
+
+    public void removeDesiredListener(MessageHandler listener) {
+        desiredListeners.remove(listener);
+    }
+
+    void close(Throwable cause) {
+        requests.failAll(cause);
+    }
+
+    private interface Attempt {
+        CompletableFuture<Answer> run();
+    }
+
+    private CompletableFuture<Answer> withRetries(Attempt attempt, RetryPolicy retry, int retries) {
+        return attempt.run().thenCompose(answer -> {
+            if (!answer.isRetryable() || retries >= retry.attempts()) {
+                return CompletableFuture.completedFuture(answer);
+            }
+            long delay = retry.delayMillis(retries);
+            LOG.debug("Twin request of {} answered {}; retry {} of {} in {} ms", session.settings().identity(),
+                    answer.status(), retries + 1, retry.attempts(), delay);
+            CompletableFuture<Answer> next = new CompletableFuture<>();
+            scheduler.schedule(() -> withRetries(attempt, retry, retries + 1).whenComplete((a, e) -> {
+                if (e != null) {
+                    next.completeExceptionally(e);
+                } else {
+                    next.complete(a);
+                }
+            }), delay, TimeUnit.MILLISECONDS);
+            return next;
+        });
+    }
+
+    private CompletableFuture<Answer> request(java.util.function.Function<String, String> topicOfRid, byte[] body,
+            Duration timeout, String description) {
+        subscribeResponses();
+        PendingRequests.Request<Answer> request = requests.open(timeout, description);
+        session.publish(topicOfRid.apply(request.rid()), body, 1).whenComplete((sent, error) -> {
+            if (error != null) {
+                request.answer().completeExceptionally(error);
+            }
+        });
+        return request.answer();
+    }
+
+    private synchronized void subscribeResponses() {
+        if (!responsesSubscribed) {
+            responsesSubscribed = true;
+            session.subscribe(TwinTopics.RESPONSE_FILTER, 0, this::onResponse);
+        }
+    }
+
+    private void onResponse(InboundMessage message) {
+        TwinTopics.Response response;
+        try {
+            response = TwinTopics.parseResponse(message.topic());
+        } catch (IllegalArgumentException e) {
+            LOG.debug("Ignoring twin response of {}: {}", session.settings().identity(), e.getMessage());
+            return;
+        }
+        if (!requests.complete(response.rid(), new Answer(response.status(), response.version(), message.payload()))) {
+            LOG.debug("Twin response {} of {} came after its request timed out; dropped", response.rid(), session.settings().identity());
+        }
+    }
+}
