@@ -95,6 +95,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "transport": getOrCreateConfiguration(target).setTransport(property(camelContext, java.lang.String.class, value)); return true;
+        case "unknownmethodstatus":
+        case "unknownMethodStatus": getOrCreateConfiguration(target).setUnknownMethodStatus(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -167,6 +169,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "transport": return java.lang.String.class;
+        case "unknownmethodstatus":
+        case "unknownMethodStatus": return int.class;
         default: return null;
         }
     }
@@ -240,6 +244,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "transport": return getOrCreateConfiguration(target).getTransport();
+        case "unknownmethodstatus":
+        case "unknownMethodStatus": return getOrCreateConfiguration(target).getUnknownMethodStatus();
         default: return null;
         }
     }

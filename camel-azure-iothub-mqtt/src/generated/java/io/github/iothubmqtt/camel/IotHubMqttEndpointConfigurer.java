@@ -91,6 +91,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "transport": target.getConfiguration().setTransport(property(camelContext, java.lang.String.class, value)); return true;
+        case "unknownmethodstatus":
+        case "unknownMethodStatus": target.getConfiguration().setUnknownMethodStatus(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -166,6 +168,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "transport": return java.lang.String.class;
+        case "unknownmethodstatus":
+        case "unknownMethodStatus": return int.class;
         default: return null;
         }
     }
@@ -242,6 +246,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "transport": return target.getConfiguration().getTransport();
+        case "unknownmethodstatus":
+        case "unknownMethodStatus": return target.getConfiguration().getUnknownMethodStatus();
         default: return null;
         }
     }

@@ -24,7 +24,7 @@ public class IotHubMqttEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(37);
+        Set<String> props = new HashSet<>(38);
         props.add("apiVersion");
         props.add("bodyType");
         props.add("bridgeErrorHandler");
@@ -62,6 +62,7 @@ public class IotHubMqttEndpointUriFactory extends org.apache.camel.support.compo
         props.add("sharedAccessKey");
         props.add("sslContextParameters");
         props.add("transport");
+        props.add("unknownMethodStatus");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(3);
         secretProps.add("connectionString");

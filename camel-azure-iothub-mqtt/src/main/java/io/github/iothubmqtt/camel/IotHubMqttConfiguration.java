@@ -78,6 +78,8 @@ public class IotHubMqttConfiguration implements Cloneable {
     private int methodErrorStatus = 500;
     @UriParam(label = "consumer", defaultValue = "10")
     private int methodConcurrency = 10;
+    @UriParam(label = "consumer", defaultValue = "404")
+    private int unknownMethodStatus = 404;
 
     public String getConnectionString() {
         return connectionString;
@@ -402,6 +404,18 @@ public class IotHubMqttConfiguration implements Cloneable {
     /** Methods consumer: how many calls the route serves at once; IoT Hub gives no ordering between calls. */
     public void setMethodConcurrency(int methodConcurrency) {
         this.methodConcurrency = methodConcurrency;
+    }
+
+    public int getUnknownMethodStatus() {
+        return unknownMethodStatus;
+    }
+
+    /**
+     * Methods consumer: the status answered at once, with a JSON message, for a method no route of the device serves,
+     * so the caller does not wait for its timeout.
+     */
+    public void setUnknownMethodStatus(int unknownMethodStatus) {
+        this.unknownMethodStatus = unknownMethodStatus;
     }
 
     public IotHubMqttConfiguration copy() {

@@ -40,6 +40,7 @@ class MethodsConsumer extends DefaultConsumer {
         workers = getEndpoint().getCamelContext().getExecutorServiceManager().newThreadPool(this, "IotHubMqttMethods", 1,
                 endpoint.getConfiguration().getMethodConcurrency());
         session = endpoint.acquireSession();
+        session.methods().setUnservedStatus(endpoint.getConfiguration().getUnknownMethodStatus());
         session.methods().register(endpoint.getConfiguration().getMethodName(), handler);
     }
 

@@ -1,6 +1,8 @@
 package io.github.iothubmqtt.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.iothubmqtt.camel.test.CapturedLogs;
 import io.github.iothubmqtt.camel.test.EmulatorTestSupport;
+import io.github.iothubmqtt.emulator.HubException;
 import io.github.iothubmqtt.emulator.MethodResult;
 import io.github.iothubmqtt.protocol.Identity;
 import org.apache.camel.builder.RouteBuilder;
@@ -63,6 +67,39 @@ class MethodsConsumerTest extends EmulatorTestSupport {
         MethodResult unknown = invoke(device, "selfDestruct", "{}");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(json(unknown).path("message").asText()).contains("no route serves method selfDestruct");
+    }
+
+    @Test
+    void theStatusForUnservedMethodsIsConfigurable() throws Exception {
+        Identity device = newDevice("unserved");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri("methods", device, "methodName=known&unknownMethodStatus=501")).setBody(constant("{}"));
+            }
+        });
+
+        assertThat(invoke(device, "unknown", "{}").status()).isEqualTo(501);
+    }
+
+    @Test
+    void aReplyAfterTheCallersTimeoutIsLoggedAndDropped() throws Exception {
+        Identity device = newDevice("late");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri("methods", device, "")).delay(1500).setBody(constant("{\"late\":true}"));
+            }
+        });
+        invoke(device, "warmUp", "{}");
+        CapturedLogs.clear();
+
+        CompletableFuture<MethodResult> call = hub.service().invokeMethod(device, "slow", "{}", Duration.ofMillis(300), CONNECT);
+
+        assertThatThrownBy(() -> call.get(WAIT.toSeconds(), TimeUnit.SECONDS)).cause().isInstanceOf(HubException.class)
+                .hasMessageContaining("504101");
+        await().atMost(WAIT).until(() -> CapturedLogs.events().stream()
+                .anyMatch(e -> e.message().contains("method response for unknown or finished request")));
     }
 
     @Test

@@ -80,6 +80,27 @@ class TwinProducerTest extends EmulatorTestSupport {
     }
 
     @Test
+    void aPatchBasedOnAStaleVersionFailsWith412() {
+        Identity device = newDevice("twin-412");
+        String patch = uri("twin", device, "operation=updateReported");
+        template.requestBody(patch, Map.of("a", 1));
+
+        Exchange current = template.request(patch, exchange -> {
+            exchange.getMessage().setHeader(IotHubMqttConstants.REPORTED_BASE_VERSION, 2L);
+            exchange.getMessage().setBody(Map.of("b", 2));
+        });
+        Exchange stale = template.request(patch, exchange -> {
+            exchange.getMessage().setHeader(IotHubMqttConstants.REPORTED_BASE_VERSION, 2L);
+            exchange.getMessage().setBody(Map.of("c", 3));
+        });
+
+        assertThat(current.getMessage().getHeader(IotHubMqttConstants.REPORTED_VERSION, Long.class)).isEqualTo(3L);
+        assertThat(stale.getException()).isInstanceOf(IotHubStatusException.class);
+        assertThat(((IotHubStatusException) stale.getException()).getErrorCode()).isEqualTo(412001);
+        assertThat(hub.service().twin(device).path("reported").has("c")).isFalse();
+    }
+
+    @Test
     void throttledRequestsAreRetriedThenSucceed() {
         Identity device = newDevice("twin-429");
         template.requestBody(uri("twin", device, "operation=getTwin"), (Object) null);

@@ -9,6 +9,7 @@ public enum HubError {
     DEVICE_NOT_FOUND(404001, "DeviceNotFound"),
     DEVICE_NOT_ONLINE(404103, "DeviceNotOnline"),
     DEVICE_CONNECTION_CLOSED_REMOTELY(404104, "DeviceConnectionClosedRemotely"),
+    PRECONDITION_FAILED(412001, "PreconditionFailed"),
     MESSAGE_TOO_LARGE(413001, "MessageTooLarge"),
     THROTTLING(429001, "ThrottlingException"),
     GATEWAY_TIMEOUT(504101, "GatewayTimeout");

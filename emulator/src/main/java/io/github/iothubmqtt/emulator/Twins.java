@@ -54,6 +54,14 @@ final class Twins {
                     twin.toJson().getBytes(StandardCharsets.UTF_8));
             return;
         }
+        if (request.version() != null && request.version() != twin.reportedVersion()) {
+            // the hub's answer to a stale base version is not documented; 412 is what its REST API gives a stale ETag
+            LOG.info("{}: {} on reported patch: based on $version {}, the twin is at {}", connection.identity(),
+                    HubError.PRECONDITION_FAILED, request.version(), twin.reportedVersion());
+            connection.twinResponse(TwinTopics.responseTopic(412, request.rid(), null), error(HubError.PRECONDITION_FAILED,
+                    "the reported properties are at $version " + twin.reportedVersion() + ", not " + request.version()));
+            return;
+        }
         long version;
         try {
             version = twin.patchReported(parseObject(body));

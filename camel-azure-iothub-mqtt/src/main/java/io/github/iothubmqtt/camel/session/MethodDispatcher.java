@@ -18,8 +18,6 @@ public final class MethodDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(MethodDispatcher.class);
     private static final String ALL_METHODS = "";
-    /** The hub's own status for a method nobody serves is 404 too (404103 when the device is offline). */
-    static final int NOT_SERVED = 404;
 
     /** A call from the hub; {@link #reply} answers it once. */
     public record Call(String methodName, String rid, byte[] payload, MethodDispatcher dispatcher) {
@@ -37,6 +35,7 @@ public final class MethodDispatcher {
     private final DeviceSession session;
     private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
     private boolean subscribed;
+    private volatile int unservedStatus = 404;
 
     MethodDispatcher(DeviceSession session) {
         this.session = session;
@@ -65,6 +64,11 @@ public final class MethodDispatcher {
         }
     }
 
+    /** The status answered for a method no handler serves; 404 unless a consumer chose otherwise. */
+    public void setUnservedStatus(int status) {
+        this.unservedStatus = status;
+    }
+
     public void unregister(String methodName, Handler handler) {
         handlers.remove(methodName == null ? ALL_METHODS : methodName, handler);
     }
@@ -80,8 +84,8 @@ public final class MethodDispatcher {
         Call call = new Call(request.methodName(), request.rid(), message.payload(), this);
         Handler handler = handlers.getOrDefault(request.methodName(), handlers.get(ALL_METHODS));
         if (handler == null) {
-            LOG.info("{}: no route serves method '{}'; answered {}", session.settings().identity(), request.methodName(), NOT_SERVED);
-            call.reply(NOT_SERVED, ("{\"message\":\"no route serves method " + jsonEscape(request.methodName()) + "\"}")
+            LOG.info("{}: no route serves method '{}'; answered {}", session.settings().identity(), request.methodName(), unservedStatus);
+            call.reply(unservedStatus, ("{\"message\":\"no route serves method " + jsonEscape(request.methodName()) + "\"}")
                     .getBytes(StandardCharsets.UTF_8));
             return;
         }
