@@ -37,7 +37,8 @@ class EndpointUriValidationTest {
                 "catalog/src/main/resources/kamelets/iothub-telemetry-sink.kamelet.yaml",
                 "catalog/src/main/resources/kamelets/iothub-c2d-source.kamelet.yaml",
                 "catalog/src/main/resources/kamelets/iothub-desired-properties-source.kamelet.yaml",
-                "catalog/src/main/resources/kamelets/iothub-direct-method-source.kamelet.yaml");
+                "catalog/src/main/resources/kamelets/iothub-direct-method-source.kamelet.yaml",
+                "catalog/src/main/resources/kamelets/iothub-reported-properties-sink.kamelet.yaml");
     }
 
     @Test

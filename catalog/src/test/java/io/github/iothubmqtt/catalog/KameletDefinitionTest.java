@@ -34,10 +34,11 @@ class KameletDefinitionTest {
     }
 
     @Test
-    void theModuleShipsTheFourKamelets() throws Exception {
-        assertThat(kamelets().map(file -> file.getFileName().toString())).contains(
-                "iothub-telemetry-sink.kamelet.yaml", "iothub-c2d-source.kamelet.yaml",
-                "iothub-desired-properties-source.kamelet.yaml", "iothub-direct-method-source.kamelet.yaml");
+    void theModuleShipsTheKamelets() throws Exception {
+        assertThat(kamelets().map(file -> file.getFileName().toString())).containsExactly(
+                "iothub-c2d-source.kamelet.yaml", "iothub-desired-properties-source.kamelet.yaml",
+                "iothub-direct-method-source.kamelet.yaml", "iothub-reported-properties-sink.kamelet.yaml",
+                "iothub-telemetry-sink.kamelet.yaml");
     }
 
     @ParameterizedTest
