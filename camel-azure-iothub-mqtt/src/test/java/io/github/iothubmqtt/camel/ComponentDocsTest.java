@@ -13,30 +13,43 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The options and headers tables of the component's AsciiDoc are generated from the JSON descriptor that the Camel
- * build tools generate from the annotations. This test fails when they drift; {@code -Ddocs.update=true} rewrites them.
+ * The options and headers tables of the component's AsciiDoc and of the Markdown reference ({@code docs/reference.md}
+ * at the top of the repository) are generated from the JSON descriptor that the Camel build tools generate from the
+ * annotations. This test fails when they drift; {@code -Ddocs.update=true} rewrites them.
  */
 class ComponentDocsTest {
 
     private static final Path DOC = Path.of("src/main/docs/iothub-mqtt-component.adoc");
+    private static final Path REFERENCE = Path.of("../docs/reference.md");
     private static final String DESCRIPTOR = "/META-INF/io/github/iothubmqtt/camel/iothub-mqtt.json";
     private static final String START = "// component options: START\n";
     private static final String END = "// component options: END\n";
+    private static final String MD_START = "<!-- generated from the component descriptor: START -->\n";
+    private static final String MD_END = "<!-- generated from the component descriptor: END -->\n";
 
     @Test
     void optionsAndHeadersTablesMatchTheDescriptor() throws IOException {
-        String doc = Files.readString(DOC);
-        int start = doc.indexOf(START);
-        int end = doc.indexOf(END);
-        assertThat(start).as("markers in " + DOC).isNotNegative();
-        assertThat(end).as("markers in " + DOC).isGreaterThan(start);
-        String expected = tables(descriptor());
-        String actual = doc.substring(start + START.length(), end);
+        checkGenerated(DOC, START, END, tables(descriptor()));
+    }
+
+    @Test
+    void markdownReferenceMatchesTheDescriptor() throws IOException {
+        checkGenerated(REFERENCE, MD_START, MD_END, MarkdownTables.of(descriptor()));
+    }
+
+    /** Compares the text between the markers with the generated one; rewrites it with {@code -Ddocs.update=true}. */
+    private static void checkGenerated(Path file, String startMarker, String endMarker, String expected) throws IOException {
+        String doc = Files.readString(file);
+        int start = doc.indexOf(startMarker);
+        int end = doc.indexOf(endMarker);
+        assertThat(start).as("markers in " + file).isNotNegative();
+        assertThat(end).as("markers in " + file).isGreaterThan(start);
+        String actual = doc.substring(start + startMarker.length(), end);
         if (!expected.equals(actual) && Boolean.getBoolean("docs.update")) {
-            Files.writeString(DOC, doc.substring(0, start + START.length()) + expected + doc.substring(end));
+            Files.writeString(file, doc.substring(0, start + startMarker.length()) + expected + doc.substring(end));
             return;
         }
-        assertThat(actual).as(DOC + " is out of date: run mvn -pl camel-azure-iothub-mqtt verify -Ddocs.update=true")
+        assertThat(actual).as(file + " is out of date: run mvn -pl camel-azure-iothub-mqtt verify -Ddocs.update=true")
                 .isEqualTo(expected);
     }
 
