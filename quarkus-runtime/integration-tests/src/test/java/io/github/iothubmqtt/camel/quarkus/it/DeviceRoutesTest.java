@@ -9,6 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.iothubmqtt.emulator.MethodResult;
 import io.github.iothubmqtt.emulator.ServiceApi;
 import io.github.iothubmqtt.emulator.TelemetryMessage;
 import io.github.iothubmqtt.protocol.Identity;
@@ -35,5 +39,27 @@ class DeviceRoutesTest {
 
         assertThat(echo.bodyAsString()).isEqualTo("echo: set-point 22");
         assertThat(echo.applicationProperties()).containsEntry("request", "r-1");
+    }
+
+    @ParameterizedTest
+    @FieldSource("DEVICES")
+    void reportsTheDesiredTargetTemperature(Identity device) {
+        hub.updateDesired(device, "{\"targetTemperature\":23}");
+
+        hub.awaitTwin(device, twin -> twin.at("/reported/targetTemperature").asInt() == 23, TIMEOUT);
+    }
+
+    @ParameterizedTest
+    @FieldSource("DEVICES")
+    void answersTheGetMaxMinReportMethod(Identity device) throws Exception {
+        MethodResult result = hub.invokeMethod(device, "getMaxMinReport", "{\"since\":\"2026-11-28T00:00:00Z\"}",
+                TIMEOUT, TIMEOUT).get();
+
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(json(result.payloadJson())).isEqualTo(json("{\"since\":\"2026-11-28T00:00:00Z\",\"maxTemp\":23.5}"));
+    }
+
+    private static JsonNode json(String text) throws Exception {
+        return new ObjectMapper().readTree(text);
     }
 }
