@@ -24,6 +24,10 @@ public final class BenchmarkMain {
     private static final int TELEMETRY_MESSAGES = 50_000;
     private static final int C2D_MESSAGES = 5_000;
     private static final int FOOTPRINT_DEVICES = 500;
+    private static final int METHOD_CALLS = 2_000;
+    private static final int CONCURRENT_CALLERS = 16;
+    private static final int PATCHES = 5_000;
+    private static final int OUTSTANDING_PATCHES = 16;
 
     private BenchmarkMain() {
     }
@@ -36,6 +40,8 @@ public final class BenchmarkMain {
             SSLContext tls = Trust.trusting(hub.caCertificatePath());
             telemetry(hub, tls, report);
             cloudToDevice(hub, tls, report);
+            methods(hub, tls, report);
+            reportedPatches(hub, tls, report);
             footprint(hub, tls, report);
         }
         report.write(output, environment());
@@ -78,6 +84,36 @@ public final class BenchmarkMain {
         }
         report.add("C2D receive msg/s (hub queue of 50 kept full)", rate(Stats.median(camel)), rate(Stats.median(paho)) + " (raw Paho)",
                 Stats.median(camel) / Stats.median(paho), "");
+    }
+
+    private static void methods(IotHubEmulator hub, SSLContext tls, Report report) throws Exception {
+        MethodLatency latency = new MethodLatency(hub);
+        for (int callers : new int[] {1, CONCURRENT_CALLERS}) {
+            double[] camel = latency.camel(register(hub, "bench-method-camel"), callers, METHOD_CALLS);
+            double[] paho = latency.rawPaho(register(hub, "bench-method-paho"), callers, METHOD_CALLS, tls);
+            String who = callers + (callers == 1 ? " caller" : " concurrent callers");
+            report.add("method round trip p50, ms, " + who, millis(Stats.percentile(camel, 50)),
+                    millis(Stats.percentile(paho, 50)) + " (raw Paho responder)", Stats.percentile(paho, 50) / Stats.percentile(camel, 50), "");
+            report.add("method round trip p99, ms, " + who, millis(Stats.percentile(camel, 99)),
+                    millis(Stats.percentile(paho, 99)) + " (raw Paho responder)", Stats.percentile(paho, 99) / Stats.percentile(camel, 99),
+                    callers == 1 ? "p99 <= 5 ms" : "");
+        }
+    }
+
+    private static void reportedPatches(IotHubEmulator hub, SSLContext tls, Report report) throws Exception {
+        ReportedPatchRate rate = new ReportedPatchRate(hub, OUTSTANDING_PATCHES);
+        List<Double> paho = new ArrayList<>();
+        List<Double> camel = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            camel.add(rate.camel(register(hub, "bench-patch-camel"), PATCHES));
+            paho.add(rate.rawPaho(register(hub, "bench-patch-paho"), PATCHES, tls));
+        }
+        report.add("reported patches/s, " + OUTSTANDING_PATCHES + " outstanding", rate(Stats.median(camel)),
+                rate(Stats.median(paho)) + " (raw Paho)", Stats.median(camel) / Stats.median(paho), "");
+    }
+
+    private static String millis(double value) {
+        return format("%.2f", value);
     }
 
     private static void footprint(IotHubEmulator hub, SSLContext tls, Report report) throws Exception {

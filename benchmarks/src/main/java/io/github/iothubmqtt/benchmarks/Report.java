@@ -10,7 +10,10 @@ import java.util.Locale;
 /** Collects result rows, prints them as a Markdown table and draws the ratios as an SVG bar chart. */
 final class Report {
 
-    /** One measured figure; {@code ratio} is component / baseline where there is a baseline, else NaN. */
+    /**
+     * One measured figure; {@code ratio} says how the component compares with the baseline, higher being better:
+     * component / baseline for rates, baseline / component for times and costs; NaN without a baseline.
+     */
     record Row(String measure, String component, String baseline, double ratio, String goal) {
     }
 
@@ -22,7 +25,7 @@ final class Report {
     }
 
     String markdown() {
-        StringBuilder table = new StringBuilder("| measure | iothub-mqtt | baseline | ratio | goal |\n| --- | --- | --- | --- | --- |\n");
+        StringBuilder table = new StringBuilder("| measure | iothub-mqtt | baseline | relative speed | goal |\n| --- | --- | --- | --- | --- |\n");
         rows.forEach(row -> table.append(line(row)).append('\n'));
         return table.toString();
     }
@@ -48,7 +51,7 @@ final class Report {
         int height = 50 + ratios.size() * (barHeight + 10);
         StringBuilder svg = new StringBuilder(format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"13\">%n",
                 labelWidth + chartWidth + 80, height));
-        svg.append(format("<text x=\"10\" y=\"20\" font-weight=\"bold\">iothub-mqtt / raw Paho on the same emulator (higher is better)</text>%n"));
+        svg.append(format("<text x=\"10\" y=\"20\" font-weight=\"bold\">iothub-mqtt relative to raw Paho on the same emulator (1.0 = parity, higher is better)</text>%n"));
         for (int i = 0; i < ratios.size(); i++) {
             Row row = ratios.get(i);
             int y = 35 + i * (barHeight + 10);

@@ -11,6 +11,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
@@ -23,6 +24,8 @@ public class IotHubMqttComponent extends DefaultComponent {
 
     @Metadata
     private IotHubMqttConfiguration configuration = new IotHubMqttConfiguration();
+
+    private static final String SCHEDULER = "IotHubMqttSession";
 
     private DeviceSessionRegistry sessions;
     private ScheduledExecutorService scheduler;
@@ -58,8 +61,24 @@ public class IotHubMqttComponent extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        scheduler = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "IotHubMqttSession");
+        scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, SCHEDULER, schedulerProfile());
         sessions = new DeviceSessionRegistry(scheduler);
+    }
+
+    /**
+     * One thread for the pings, renewals, reconnects and timeouts of all sessions. Its queue is unbounded: each
+     * session keeps a few timers queued, and Camel's default queue limit of 1000 would reject the timers of a few
+     * hundred devices (and Paho then drops their connections).
+     */
+    private static ThreadPoolProfile schedulerProfile() {
+        ThreadPoolProfile profile = new ThreadPoolProfile(SCHEDULER);
+        profile.setPoolSize(1);
+        profile.setMaxQueueSize(-1);
+        return profile;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
     }
 
     @Override
