@@ -19,9 +19,9 @@ final class RepositoryEndpointUris {
 
     private static final Path REPOSITORY = Path.of("..");
     private static final List<Place> PLACES = List.of(
-            new Place(".", "README.md", TextUriScanner::scan),
-            new Place("docs", "**.{md,adoc}", TextUriScanner::scan),
-            new Place("camel-azure-iothub-mqtt/src/main/docs", "*.adoc", TextUriScanner::scan),
+            new Place(".", "README.md", DocumentUriScanner::scan),
+            new Place("docs", "**.{md,adoc}", DocumentUriScanner::scan),
+            new Place("camel-azure-iothub-mqtt/src/main/docs", "*.adoc", DocumentUriScanner::scan),
             new Place("examples", "**.java", JavaUriScanner::scan),
             new Place("examples", "**.{yaml,yml}", YamlUriScanner::scan),
             new Place("catalog/src/main/resources/kamelets", "*.kamelet.yaml", YamlUriScanner::scan));

@@ -10,13 +10,13 @@ import org.apache.camel.tooling.model.ComponentModel;
 
 /**
  * Turns a URI as written into one the catalog can judge: a value only known at run time (a property placeholder, a
- * Java expression concatenated into the string, a format specifier) is replaced by a sample valid for the option's
+ * Java expression concatenated into the string, a format specifier, an ellipsis in prose) is replaced by a sample valid for the option's
  * type, so that validation checks what the text does fix, the option names and literal values. An unknown option
  * keeps its value and still fails.
  */
 final class ResolvedUri {
 
-    private static final Pattern RUNTIME_VALUE = Pattern.compile(".*(\\{\\{|\\$\\{|%[sd]).*|RAW\\(.*|");
+    private static final Pattern RUNTIME_VALUE = Pattern.compile(".*(\\{\\{|\\$\\{|%[sd]|…|\\.\\.\\.).*|RAW\\(.*|");
     private static final Pattern PLAIN_VALUE = Pattern.compile("[A-Za-z0-9._#-]*");
 
     private ResolvedUri() {

@@ -23,6 +23,23 @@ class UriExtractionTest {
     }
 
     @Test
+    void yamlBlocksInDocumentsAreReadAsYaml() {
+        String markdown = """
+                Send with `iothub-mqtt:telemetry`:
+                ```yaml
+                - to:
+                    uri: iothub-mqtt:twin
+                    parameters:
+                      operation: updateReported
+                ```
+                """;
+
+        assertThat(DocumentUriScanner.scan(markdown, "guide.md")).containsExactly(
+                new EndpointUri("iothub-mqtt:twin?operation=RAW(updateReported)", "guide.md:3"),
+                new EndpointUri("iothub-mqtt:telemetry", "guide.md:1"));
+    }
+
+    @Test
     void javaConcatenationsBecomeRuntimeValues() {
         String source = """
                 from("direct:in").to("iothub-mqtt:telemetry?connectionString=RAW(" + hub.connectionString(id) + ")"
@@ -36,11 +53,11 @@ class UriExtractionTest {
     @Test
     void runtimeValuesAreReplacedBySamplesOfTheOptionsType() {
         String written = "iothub-mqtt:telemetry?connectionString=RAW({{device.connectionString}})&qos={{qos}}"
-                + "&port=%d&sslContextParameters=#tls&bogusOption={{x}}";
+                + "&port=%d&keepAlive=…&sslContextParameters=#tls&bogusOption={{x}}";
 
         String resolved = ResolvedUri.resolve(written, CATALOG.component());
 
-        assertThat(resolved).isEqualTo("iothub-mqtt:telemetry?connectionString=sample&qos=0&port=1"
+        assertThat(resolved).isEqualTo("iothub-mqtt:telemetry?connectionString=sample&qos=0&port=1&keepAlive=1"
                 + "&sslContextParameters=#tls&bogusOption=RAW({{x}})");
         assertThat(CATALOG.validate(resolved).getUnknown()).containsExactly("bogusOption");
     }
