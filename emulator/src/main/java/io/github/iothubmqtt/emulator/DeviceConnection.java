@@ -143,30 +143,45 @@ final class DeviceConnection {
 
     private void onPublish(MqttPublishMessage message) {
         touch();
-        if (message.qosLevel() == MqttQoS.EXACTLY_ONCE) {
-            close("QoS 2 PUBLISH on '" + message.topicName() + "': IoT Hub supports QoS 0 and 1 only");
-            return;
-        }
         String topic = message.topicName();
         byte[] body = message.payload().getBytes();
+        LOG.debug("{}: PUBLISH {} QoS {} ({} bytes)", identity(), topic, message.qosLevel().value(), body.length);
+        if (message.qosLevel() == MqttQoS.EXACTLY_ONCE) {
+            close("QoS 2 PUBLISH on '" + topic + "': IoT Hub supports QoS 0 and 1 only");
+            return;
+        }
+        Runnable effect;
         try {
-            if (topic.startsWith("devices/")) {
-                hub.telemetryReceived(TelemetryReception.receive(identity(), admission.authType(), topic, body,
-                        message.isRetain(), false));
-            } else if (topic.startsWith("$iothub/twin/")) {
-                hub.twins().handle(this, TwinTopics.parseRequest(topic), body);
-            } else if (topic.startsWith("$iothub/methods/res/")) {
-                hub.methods().answer(identity(), MethodTopics.parseResponse(topic), body);
-            } else {
-                throw new IllegalArgumentException("'" + topic + "' is not a topic IoT Hub documents");
-            }
+            effect = accept(topic, body, message.isRetain());
         } catch (IllegalArgumentException e) {
             close(e.getMessage());
             return;
         }
-        if (message.qosLevel() == MqttQoS.AT_LEAST_ONCE) {
-            afterResponseDelay(() -> endpoint.publishAcknowledge(message.messageId()));
+        // The hub acknowledges a request before it answers it; the Java SDK loses answers that overtake the PUBACK.
+        afterResponseDelay(() -> {
+            if (message.qosLevel() == MqttQoS.AT_LEAST_ONCE) {
+                endpoint.publishAcknowledge(message.messageId());
+            }
+            effect.run();
+        });
+    }
+
+    /** Checks a device PUBLISH and returns what the hub does with it; throws when the hub would close instead. */
+    private Runnable accept(String topic, byte[] body, boolean retain) {
+        if (topic.startsWith("devices/")) {
+            TelemetryMessage telemetry = TelemetryReception.receive(identity(), admission.authType(), topic, body,
+                    retain, false);
+            return () -> hub.telemetryReceived(telemetry);
         }
+        if (topic.startsWith("$iothub/twin/")) {
+            TwinTopics.Request request = TwinTopics.parseRequest(topic);
+            return () -> hub.twins().handle(this, request, body);
+        }
+        if (topic.startsWith("$iothub/methods/res/")) {
+            MethodTopics.Response response = MethodTopics.parseResponse(topic);
+            return () -> hub.methods().answer(identity(), response, body);
+        }
+        throw new IllegalArgumentException("'" + topic + "' is not a topic IoT Hub documents");
     }
 
     private void onSubscribe(MqttSubscribeMessage message) {
@@ -191,6 +206,8 @@ final class DeviceConnection {
             granted.add(subscription.qualityOfService() == MqttQoS.EXACTLY_ONCE ? MqttQoS.AT_LEAST_ONCE
                     : subscription.qualityOfService());
         }
+        LOG.debug("{}: SUBSCRIBE {} granted {}", identity(), message.topicSubscriptions().stream()
+                .map(MqttTopicSubscription::topicName).toList(), granted);
         endpoint.subscribeAcknowledge(message.messageId(), granted);
         if (cloudToDevice) {
             hub.cloudToDevice().deliver(session);
@@ -225,6 +242,7 @@ final class DeviceConnection {
 
     /** Publishes at QoS 0, as the hub sends twin responses, desired notifications and method requests. */
     void publishAtMostOnce(String topic, byte[] body) {
+        LOG.debug("{}: hub PUBLISH {} QoS 0 ({} bytes)", identity(), topic, body.length);
         if (!closed && endpoint.isConnected()) {
             endpoint.publish(topic, Buffer.buffer(body), MqttQoS.AT_MOST_ONCE, false, false);
         }
@@ -233,13 +251,14 @@ final class DeviceConnection {
     /** A twin response reaches the device only through its {@code $iothub/twin/res/#} subscription. */
     void twinResponse(String topic, byte[] body) {
         if (session.isSubscribed(SubscriptionKind.TWIN_RESPONSES)) {
-            afterResponseDelay(() -> publishAtMostOnce(topic, body));
+            publishAtMostOnce(topic, body);
         } else {
             LOG.info("{}: twin response {} dropped: not subscribed to {}", identity(), topic,
                     TwinTopics.RESPONSE_FILTER);
         }
     }
 
+    /** Runs the hub's answer now, or later when the response-delay fault is on. */
     private void afterResponseDelay(Runnable response) {
         Duration delay = hub.faults().responseDelay();
         if (delay.isZero()) {
