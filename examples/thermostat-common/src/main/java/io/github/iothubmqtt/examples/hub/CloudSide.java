@@ -65,9 +65,9 @@ public final class CloudSide {
         service.sendC2d(device, "Hello from the cloud", Map.of());
 
         LOG.info("Setting the desired targetTemperature to {}", TARGET_TEMPERATURE);
-        service.updateDesired(device, "{\"targetTemperature\":" + TARGET_TEMPERATURE + "}");
+        long desiredVersion = service.updateDesired(device, "{\"targetTemperature\":" + TARGET_TEMPERATURE + "}");
         JsonNode reported = reportedTarget(service.awaitTwin(device,
-                twin -> reportedTarget(twin).path("value").asDouble() == TARGET_TEMPERATURE, WAIT));
+                twin -> reportedTarget(twin).path("av").asLong() == desiredVersion, WAIT));
         LOG.info("The thermostat reported targetTemperature {}", reported);
         TelemetryMessage later = awaitMoreTelemetry(WARMING_UP_READINGS);
         LOG.info("After {} more readings the temperature is {}", WARMING_UP_READINGS, later.bodyAsString());
@@ -77,7 +77,7 @@ public final class CloudSide {
 
         awaitC2dCompleted();
         LOG.info("The thermostat completed the cloud-to-device message. The demo is over.");
-        return new DemoOutcome(telemetry, reported, maxMinReport, reboot);
+        return new DemoOutcome(telemetry, desiredVersion, reported, maxMinReport, reboot);
     }
 
     private TelemetryMessage awaitMoreTelemetry(int count) {
