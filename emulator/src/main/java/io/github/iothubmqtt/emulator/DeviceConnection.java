@@ -157,7 +157,7 @@ final class DeviceConnection {
             close(e.getMessage());
             return;
         }
-        // The hub acknowledges a request before it answers it; the Java SDK loses answers that overtake the PUBACK.
+        // As the hub does: the PUBACK first, then the effect (a twin response, say).
         afterResponseDelay(() -> {
             if (message.qosLevel() == MqttQoS.AT_LEAST_ONCE) {
                 endpoint.publishAcknowledge(message.messageId());

@@ -18,7 +18,7 @@ public final class Faults {
         return this;
     }
 
-    /** Delays the hub's PUBACKs of device publishes and its twin responses by this much. */
+    /** Delays the hub's handling of each device PUBLISH (its PUBACK, twin response, stored telemetry) by this much. */
     public Faults delayResponses(Duration delay) {
         responseDelay.set(delay == null || delay.isNegative() ? Duration.ZERO : delay);
         return this;
