@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.IntStream;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -16,9 +17,12 @@ import org.apache.camel.builder.RouteBuilder;
  * Runs every benchmark against one in-process emulator over TLS on loopback and prints component / baseline ratios.
  * Each pair runs alternately, several rounds, and reports medians, because client and emulator share the cores.
  * Run: {@code mvn -B -q -Pbenchmark -pl benchmarks -am verify -DskipTests}; results go to {@code benchmarks/target}.
+ * {@code -Dbenchmarks=telemetry,methods} runs only those (telemetry, c2d, methods, patches, footprint).
  */
 public final class BenchmarkMain {
 
+    /** The benchmarks; a run takes all, or those named after the output directory. */
+    private static final Set<String> ALL = Set.of("telemetry", "c2d", "methods", "patches", "footprint");
     private static final int ROUNDS = 3;
     private static final int WINDOW = 1000;
     private static final int TELEMETRY_MESSAGES = 50_000;
@@ -34,15 +38,26 @@ public final class BenchmarkMain {
 
     public static void main(String[] args) throws Exception {
         Path output = Path.of(args.length > 0 ? args[0] : "target");
+        Set<String> selected = args.length > 1 ? Set.of(args[1].split(",")) : ALL;
         Report report = new Report();
         try (IotHubEmulator hub = IotHubEmulator.builder().mqttPort(0).webSocketPort(-1).httpPort(-1).bindHost("127.0.0.1")
                 .telemetryCapacity(1000).start()) {
             SSLContext tls = Trust.trusting(hub.caCertificatePath());
-            telemetry(hub, tls, report);
-            cloudToDevice(hub, tls, report);
-            methods(hub, tls, report);
-            reportedPatches(hub, tls, report);
-            footprint(hub, tls, report);
+            if (selected.contains("telemetry")) {
+                telemetry(hub, tls, report);
+            }
+            if (selected.contains("c2d")) {
+                cloudToDevice(hub, tls, report);
+            }
+            if (selected.contains("methods")) {
+                methods(hub, tls, report);
+            }
+            if (selected.contains("patches")) {
+                reportedPatches(hub, tls, report);
+            }
+            if (selected.contains("footprint")) {
+                footprint(hub, tls, report);
+            }
         }
         report.write(output, environment());
         System.out.println("Results: " + output.resolve("benchmark-results.md") + ", chart: " + output.resolve("benchmark-ratios.svg"));

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.util.concurrent.SizedScheduledExecutorService;
 import org.junit.jupiter.api.Test;
 
 class SessionSchedulerTest {
@@ -27,6 +28,8 @@ class SessionSchedulerTest {
             }
             assertThat(timers).hasSize(5_000).noneMatch(ScheduledFuture::isDone);
             timers.forEach(timer -> timer.cancel(false));
+            assertThat(((SizedScheduledExecutorService) scheduler).getScheduledThreadPoolExecutor().getQueue())
+                    .as("cancelled timers (answered requests) leave the queue at once").isEmpty();
         }
     }
 }

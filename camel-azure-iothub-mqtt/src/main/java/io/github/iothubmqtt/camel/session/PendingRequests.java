@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,15 +20,25 @@ public final class PendingRequests<R> {
 
     private final Map<String, CompletableFuture<R>> pending = new ConcurrentHashMap<>();
     private final AtomicLong lastRid = new AtomicLong();
+    private final ScheduledExecutorService timer;
+
+    /** @param timer runs the timeouts; each is cancelled when its answer comes, so none pile up at high rates */
+    public PendingRequests(ScheduledExecutorService timer) {
+        this.timer = timer;
+    }
 
     /** Opens a request under a fresh {@code $rid}; its future fails with a {@link TimeoutException} after {@code timeout}. */
     public Request<R> open(Duration timeout, String description) {
         String rid = Long.toString(lastRid.incrementAndGet());
         CompletableFuture<R> answer = new CompletableFuture<>();
         pending.put(rid, answer);
-        answer.whenComplete((r, e) -> pending.remove(rid, answer));
-        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(
-                () -> answer.completeExceptionally(new TimeoutException(description + " got no answer within " + timeout)));
+        ScheduledFuture<?> expiry = timer.schedule(
+                () -> answer.completeExceptionally(new TimeoutException(description + " got no answer within " + timeout)),
+                timeout.toMillis(), TimeUnit.MILLISECONDS);
+        answer.whenComplete((r, e) -> {
+            pending.remove(rid, answer);
+            expiry.cancel(false);
+        });
         return new Request<>(rid, answer);
     }
 

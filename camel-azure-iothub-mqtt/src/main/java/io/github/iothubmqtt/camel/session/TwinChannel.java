@@ -42,7 +42,7 @@ public final class TwinChannel {
 
     private final DeviceSession session;
     private final ScheduledExecutorService scheduler;
-    private final PendingRequests<Answer> requests = new PendingRequests<>();
+    private final PendingRequests<Answer> requests;
     private final List<MessageHandler> desiredListeners = new CopyOnWriteArrayList<>();
     private boolean responsesSubscribed;
     private boolean desiredSubscribed;
@@ -50,6 +50,7 @@ public final class TwinChannel {
     TwinChannel(DeviceSession session, ScheduledExecutorService scheduler) {
         this.session = session;
         this.scheduler = scheduler;
+        this.requests = new PendingRequests<>(scheduler);
     }
 
     /** Reads the whole twin: {@code {"desired":{…},"reported":{…}}}. */

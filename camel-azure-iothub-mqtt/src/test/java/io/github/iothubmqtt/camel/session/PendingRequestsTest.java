@@ -5,13 +5,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class PendingRequestsTest {
 
-    private final PendingRequests<String> requests = new PendingRequests<>();
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
+    private final PendingRequests<String> requests = new PendingRequests<>(timer);
+
+    @AfterEach
+    void stopTimer() {
+        timer.shutdownNow();
+    }
+
+    @Test
+    void answeredRequestsLeaveNoTimeoutBehind() {
+        timer.setRemoveOnCancelPolicy(true);
+        for (int i = 0; i < 1_000; i++) {
+            PendingRequests.Request<String> request = requests.open(Duration.ofMinutes(1), "r" + i);
+            requests.complete(request.rid(), "ok");
+        }
+        assertThat(timer.getQueue()).isEmpty();
+    }
 
     @Test
     void answersFindTheirRequestByRid() throws Exception {
