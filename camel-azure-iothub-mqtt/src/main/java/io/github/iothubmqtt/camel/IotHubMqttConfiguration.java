@@ -86,7 +86,7 @@ public class IotHubMqttConfiguration implements Cloneable {
     }
 
     /**
-     * The device or module connection string, e.g. {@code HostName=...;DeviceId=...;SharedAccessKey=...}. Options
+     * The device or module connection string, e.g. HostName=...;DeviceId=...;SharedAccessKey=.... Options
      * set explicitly (hostName, deviceId, sharedAccessKey, ...) override its parts.
      */
     public void setConnectionString(String connectionString) {
@@ -97,7 +97,7 @@ public class IotHubMqttConfiguration implements Cloneable {
         return hostName;
     }
 
-    /** The IoT Hub host name, e.g. {@code contoso.azure-devices.net}. */
+    /** The IoT Hub host name, e.g. contoso.azure-devices.net. */
     public void setHostName(String hostName) {
         this.hostName = hostName;
     }
@@ -137,7 +137,7 @@ public class IotHubMqttConfiguration implements Cloneable {
     }
 
     /**
-     * A ready-made SAS token ({@code SharedAccessSignature sr=...}). It cannot be renewed: once it expires, connects
+     * A ready-made SAS token (SharedAccessSignature sr=...). It cannot be renewed: once it expires, connects
      * fail until it is replaced. Prefer sharedAccessKey.
      */
     public void setSasToken(String sasToken) {
@@ -305,7 +305,7 @@ public class IotHubMqttConfiguration implements Cloneable {
         return modelId;
     }
 
-    /** The IoT Plug and Play model id (DTMI) the device announces, e.g. {@code dtmi:com:example:Thermostat;1}. */
+    /** The IoT Plug and Play model id (DTMI) the device announces, e.g. dtmi:com:example:Thermostat;1. */
     public void setModelId(String modelId) {
         this.modelId = modelId;
     }
@@ -391,7 +391,7 @@ public class IotHubMqttConfiguration implements Cloneable {
 
     /**
      * Methods consumer: the status answered when the exchange failed (after Camel's error handling) or its reply is
-     * not JSON; the payload is {@code {"error":…,"message":…}}.
+     * not JSON; the payload is {"error":…,"message":…}.
      */
     public void setMethodErrorStatus(int methodErrorStatus) {
         this.methodErrorStatus = methodErrorStatus;

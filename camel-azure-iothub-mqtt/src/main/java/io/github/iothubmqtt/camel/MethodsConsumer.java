@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 class MethodsConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MethodsConsumer.class);
+    private static final String WORKERS = "IotHubMqttMethods";
 
     private final IotHubMqttEndpoint endpoint;
     private final MethodDispatcher.Handler handler = this::onCall;
@@ -37,8 +39,7 @@ class MethodsConsumer extends DefaultConsumer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        workers = getEndpoint().getCamelContext().getExecutorServiceManager().newThreadPool(this, "IotHubMqttMethods", 1,
-                endpoint.getConfiguration().getMethodConcurrency());
+        workers = getEndpoint().getCamelContext().getExecutorServiceManager().newThreadPool(this, WORKERS, workerProfile());
         session = endpoint.acquireSession();
         session.methods().setUnservedStatus(endpoint.getConfiguration().getUnknownMethodStatus());
         session.methods().register(endpoint.getConfiguration().getMethodName(), handler);
@@ -55,6 +56,20 @@ class MethodsConsumer extends DefaultConsumer {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(workers);
         }
         super.doStop();
+    }
+
+    /**
+     * methodConcurrency threads, created as calls come and ended when idle; calls beyond them wait in the queue. Its
+     * bound must be positive: Camel turns a queue size of 0 or less into a hand-over queue whose overflow would run
+     * on the session's I/O thread.
+     */
+    private ThreadPoolProfile workerProfile() {
+        ThreadPoolProfile profile = new ThreadPoolProfile(WORKERS);
+        profile.setPoolSize(endpoint.getConfiguration().getMethodConcurrency());
+        profile.setMaxPoolSize(endpoint.getConfiguration().getMethodConcurrency());
+        profile.setAllowCoreThreadTimeOut(true);
+        profile.setMaxQueueSize(Integer.MAX_VALUE);
+        return profile;
     }
 
     private void onCall(MethodDispatcher.Call call) {

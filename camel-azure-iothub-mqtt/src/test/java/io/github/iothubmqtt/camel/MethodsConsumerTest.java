@@ -141,13 +141,17 @@ class MethodsConsumerTest extends EmulatorTestSupport {
     }
 
     @Test
-    void twentyConcurrentCallsAreAllAnswered() throws Exception {
+    void twentyConcurrentCallsAreAllAnsweredAndServedInParallel() throws Exception {
         Identity device = newDevice("concurrent");
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from(uri("methods", device, "methodName=echo&methodConcurrency=8"))
-                        .delay(50)
+                        .process(exchange -> mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max))
+                        .delay(100)
+                        .process(exchange -> running.decrementAndGet())
                         .setBody(simple("{\"n\":${body[n]}}"));
             }
         });
@@ -165,6 +169,7 @@ class MethodsConsumerTest extends EmulatorTestSupport {
             answers.add(json(result).path("n").asInt());
         }
         assertThat(answers).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 20).boxed().toList());
+        assertThat(mostAtOnce.get()).as("calls served at once").isBetween(2, 8);
     }
 
     /** Invokes once the device has subscribed (the consumer subscribes when its route starts). */
