@@ -9,11 +9,9 @@ import java.util.Random;
 /**
  * The simulated hardware of a thermostat: the temperature drifts towards the target with some noise, and the
  * readings since the last reboot are summarized. Its answers are maps, which the routes send as JSON, shaped as in
- * IoT Plug and Play's thermostat model ({@value #MODEL_ID}).
+ * IoT Plug and Play's thermostat model (dtmi:com:example:Thermostat;1).
  */
 public class Thermostat {
-
-    public static final String MODEL_ID = "dtmi:com:example:Thermostat;1";
 
     private static final double INITIAL_TEMPERATURE = 21.0;
     /** The share of the gap to the target closed by each reading. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -27,8 +28,8 @@ public abstract class ThermostatDemoTestSupport {
 
     private static final long TIMEOUT_SECONDS = 90;
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Where slf4j-simple writes the log (set by the examples' surefire configuration). */
-    private static final Path LOG_FILE = Path.of(System.getProperty("org.slf4j.simpleLogger.logFile"));
+    private static final Path LOG_FILE = Path.of(Objects.requireNonNull(System.getProperty("org.slf4j.simpleLogger.logFile"),
+            "org.slf4j.simpleLogger.logFile: where slf4j-simple writes the log, set by examples/pom.xml for surefire"));
 
     /** The example's application, configured as its main method does. */
     protected abstract Main newApplication();
