@@ -50,7 +50,7 @@ final class CamelDevices implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(connected(component) + " of " + sessions + " sessions connected after " + timeout);
             }
-            Thread.sleep(5);
+            Thread.sleep(50);
         }
     }
 

@@ -13,15 +13,17 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttException;
 
 /**
- * Telemetry msg/s at QoS 1 over TLS with the same in-flight window: raw Paho async against a Camel route
- * {@code direct → iothub-mqtt:telemetry} fed by concurrent producers without blocking threads.
+ * Telemetry msg/s at QoS 1 over TLS with the same in-flight window and the same number of sending threads: raw Paho
+ * async against a Camel route {@code direct → iothub-mqtt:telemetry}. Neither side blocks a thread per message: each
+ * sender submits until the window is full and goes on as acknowledgements free it.
  */
 final class TelemetryThroughput {
 
     static final int BODY_BYTES = 256;
-    private static final int DRIVERS = 4;
+    private static final long DRAIN_SECONDS = 120;
     private final ConnectionString device;
     private final int port;
     private final SSLContext tls;
@@ -36,83 +38,87 @@ final class TelemetryThroughput {
         this.window = window;
     }
 
-    /** Messages per second of raw Paho publishing {@code count} messages with at most {@code window} unacknowledged. */
-    double rawPaho(int count) throws Exception {
+    /** Messages per second of raw Paho publishing from {@code senders} threads. */
+    double rawPaho(int count, int senders) throws Exception {
         try (RawPahoDevice paho = RawPahoDevice.connect(device, port, tls, window)) {
             String topic = Telemetry.topic(device.identity(), Map.of());
-            Semaphore inFlight = new Semaphore(window);
-            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Run run = new Run();
             IMqttActionListener release = new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    inFlight.release();
+                    run.inFlight.release();
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable error) {
-                    failure.set(error);
-                    inFlight.release();
+                    run.fail(error);
                 }
             };
-            long start = System.nanoTime();
-            for (int i = 0; i < count; i++) {
-                inFlight.acquire();
-                paho.client.publish(topic, body, 1, false, null, release);
-            }
-            awaitDrained(inFlight, failure);
-            return count / seconds(start);
+            return run.measure(count, senders, () -> {
+                try {
+                    paho.client.publish(topic, body, 1, false, null, release);
+                } catch (MqttException e) {
+                    run.fail(e);
+                }
+            });
         }
     }
 
-    /** Messages per second through the Camel route, {@code DRIVERS} threads submitting without blocking on replies. */
-    double camel(CamelContext camel, String directUri, int count) throws Exception {
+    /** Messages per second through the Camel route, from {@code senders} threads. */
+    double camel(CamelContext camel, String directUri, int count, int senders) throws Exception {
         AsyncProducer producer = camel.getEndpoint(directUri).createAsyncProducer();
         producer.start();
         try {
-            Semaphore inFlight = new Semaphore(window);
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            long start = System.nanoTime();
-            Thread[] drivers = new Thread[DRIVERS];
-            for (int d = 0; d < DRIVERS; d++) {
-                int share = count / DRIVERS + (d < count % DRIVERS ? 1 : 0);
-                drivers[d] = new Thread(() -> submit(camel, producer, share, inFlight, failure), "bench-driver-" + d);
-                drivers[d].start();
-            }
-            for (Thread driver : drivers) {
-                driver.join();
-            }
-            awaitDrained(inFlight, failure);
-            return count / seconds(start);
+            Run run = new Run();
+            return run.measure(count, senders, () -> {
+                Exchange exchange = new DefaultExchange(camel);
+                exchange.getMessage().setBody(body);
+                producer.process(exchange, doneSync -> {
+                    if (exchange.getException() != null) {
+                        run.fail(exchange.getException());
+                    } else {
+                        run.inFlight.release();
+                    }
+                });
+            });
         } finally {
             producer.stop();
         }
     }
 
-    private void submit(CamelContext camel, AsyncProducer producer, int count, Semaphore inFlight, AtomicReference<Throwable> failure) {
-        for (int i = 0; i < count && failure.get() == null; i++) {
-            inFlight.acquireUninterruptibly();
-            Exchange exchange = new DefaultExchange(camel);
-            exchange.getMessage().setBody(body);
-            producer.process(exchange, doneSync -> {
-                if (exchange.getException() != null) {
-                    failure.compareAndSet(null, exchange.getException());
-                }
-                inFlight.release();
-            });
-        }
-    }
+    /** One measured run: senders share the window; the clock stops when the last message is acknowledged. */
+    private final class Run {
+        final Semaphore inFlight = new Semaphore(window);
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    private void awaitDrained(Semaphore inFlight, AtomicReference<Throwable> failure) throws Exception {
-        if (!inFlight.tryAcquire(window, 120, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("messages still unacknowledged after 120 s");
+        void fail(Throwable error) {
+            failure.compareAndSet(null, error);
+            inFlight.release();
         }
-        inFlight.release(window);
-        if (failure.get() != null) {
-            throw new IllegalStateException("a publish failed", failure.get());
-        }
-    }
 
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
+        double measure(int count, int senders, Runnable sendOne) throws Exception {
+            long start = System.nanoTime();
+            Thread[] threads = new Thread[senders];
+            for (int s = 0; s < senders; s++) {
+                int share = count / senders + (s < count % senders ? 1 : 0);
+                threads[s] = new Thread(() -> {
+                    for (int i = 0; i < share && failure.get() == null; i++) {
+                        inFlight.acquireUninterruptibly();
+                        sendOne.run();
+                    }
+                }, "bench-sender-" + s);
+                threads[s].start();
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            if (!inFlight.tryAcquire(window, DRAIN_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("messages still unacknowledged after " + DRAIN_SECONDS + " s");
+            }
+            if (failure.get() != null) {
+                throw new IllegalStateException("a publish failed", failure.get());
+            }
+            return count / ((System.nanoTime() - start) / 1e9);
+        }
     }
 }

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
+import javax.net.SocketFactory;
+
 import io.github.iothubmqtt.camel.session.DeviceSession;
 import io.github.iothubmqtt.camel.session.DeviceSessionRegistry;
 import io.github.iothubmqtt.camel.session.SessionSettings;
@@ -14,6 +16,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * Routes as Azure IoT Hub devices over MQTT. Owns the device sessions of its CamelContext: one connection per
@@ -30,6 +33,8 @@ public class IotHubMqttComponent extends DefaultComponent {
     private DeviceSessionRegistry sessions;
     private ScheduledExecutorService scheduler;
     private final Map<DeviceSession, SessionHealthCheck> healthChecks = new ConcurrentHashMap<>();
+    private final Map<SSLContextParameters, SocketFactory> socketFactories = new ConcurrentHashMap<>();
+    private volatile WritableHealthCheckRepository healthCheckRepository;
 
     public IotHubMqttConfiguration getConfiguration() {
         return configuration;
@@ -93,6 +98,11 @@ public class IotHubMqttComponent extends DefaultComponent {
         super.doStop();
     }
 
+    /** One TLS socket factory per sslContextParameters bean, shared by all endpoints that use it. */
+    SocketFactory socketFactory(SSLContextParameters parameters) {
+        return socketFactories.computeIfAbsent(parameters, p -> SessionSettingsFactory.socketFactory(p, getCamelContext()));
+    }
+
     DeviceSession acquireSession(SessionSettings settings) {
         DeviceSession session = sessions.acquire(settings);
         healthChecks.computeIfAbsent(session, this::registerHealthCheck);
@@ -123,8 +133,13 @@ public class IotHubMqttComponent extends DefaultComponent {
         }
     }
 
+    /** Looked up once: the lookup is costly, and each of hundreds of sessions registers a check. */
     private WritableHealthCheckRepository healthCheckRepository() {
-        return HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "components", WritableHealthCheckRepository.class);
+        if (healthCheckRepository == null) {
+            healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "components",
+                    WritableHealthCheckRepository.class);
+        }
+        return healthCheckRepository;
     }
 
     /** The health checks of the open sessions, one per identity. */

@@ -33,20 +33,24 @@ record OutgoingTelemetry(String topic, byte[] body) {
         Map<String, String> properties = new LinkedHashMap<>();
         Object body = in.getBody();
         byte[] bytes = bodyBytes(exchange, body);
-        SystemPropertyHeaders.TELEMETRY.forEach((header, property) -> {
-            String value = in.getHeader(header, String.class);
-            if (value != null) {
-                properties.put(property, value);
-            }
-        });
+        if (in.hasHeaders()) { // asking for a header would create the map of a message that has none
+            SystemPropertyHeaders.TELEMETRY.forEach((header, property) -> {
+                String value = in.getHeader(header, String.class);
+                if (value != null) {
+                    properties.put(property, value);
+                }
+            });
+        }
         if (isSerializedToJson(body)) {
             properties.putIfAbsent(SystemProperty.CONTENT_TYPE, JSON_CONTENT_TYPE);
             properties.putIfAbsent(SystemProperty.CONTENT_ENCODING, UTF_8);
         }
-        for (Map.Entry<String, Object> header : in.getHeaders().entrySet()) {
-            Object value = header.getValue();
-            if (value != null && !filter.applyFilterToCamelHeaders(header.getKey(), value, exchange)) {
-                properties.put(header.getKey(), exchange.getContext().getTypeConverter().convertTo(String.class, exchange, value));
+        if (in.hasHeaders()) {
+            for (Map.Entry<String, Object> header : in.getHeaders().entrySet()) {
+                Object value = header.getValue();
+                if (value != null && !filter.applyFilterToCamelHeaders(header.getKey(), value, exchange)) {
+                    properties.put(header.getKey(), exchange.getContext().getTypeConverter().convertTo(String.class, exchange, value));
+                }
             }
         }
         int size = Telemetry.messageSize(bytes, properties);

@@ -3,6 +3,7 @@ package io.github.iothubmqtt.camel;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.function.Function;
 
 import javax.net.SocketFactory;
 
@@ -29,7 +30,12 @@ final class SessionSettingsFactory {
     private SessionSettingsFactory() {
     }
 
-    static SessionSettings create(IotHubMqttConfiguration config, CamelContext context) {
+    /**
+     * @param socketFactories makes (or reuses) the TLS socket factory of an sslContextParameters bean: building an
+     *                        SSLContext is costly, and hundreds of devices often share one bean
+     */
+    static SessionSettings create(IotHubMqttConfiguration config, CamelContext context,
+            Function<SSLContextParameters, SocketFactory> socketFactories) {
         checkOptions(config);
         ConnectionString parsed = config.getConnectionString() == null ? null : ConnectionString.parse(config.getConnectionString());
         String hostName = pick(config.getHostName(), parsed == null ? null : parsed.hostName(), "hostName");
@@ -43,7 +49,8 @@ final class SessionSettingsFactory {
         String token = config.getSasToken() != null ? config.getSasToken()
                 : parsed == null ? null : parsed.sharedAccessSignature();
         boolean x509 = key == null && token == null;
-        SocketFactory socketFactory = socketFactory(config.getSslContextParameters(), context);
+        SocketFactory socketFactory = config.getSslContextParameters() == null ? null
+                : socketFactories.apply(config.getSslContextParameters());
         if (x509 && !hasClientCertificate(config.getSslContextParameters())) {
             throw new IllegalArgumentException("no credentials for " + identity + ": set sharedAccessKey, sasToken or a"
                     + " connection string with one of them, or an X.509 client certificate in sslContextParameters");
@@ -112,10 +119,7 @@ final class SessionSettingsFactory {
                 : "ssl://" + host + ":" + port;
     }
 
-    private static SocketFactory socketFactory(SSLContextParameters parameters, CamelContext context) {
-        if (parameters == null) {
-            return null;
-        }
+    static SocketFactory socketFactory(SSLContextParameters parameters, CamelContext context) {
         try {
             return parameters.createSSLContext(context).getSocketFactory();
         } catch (GeneralSecurityException | IOException e) {

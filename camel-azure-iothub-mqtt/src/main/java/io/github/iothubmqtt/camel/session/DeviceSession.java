@@ -76,6 +76,12 @@ public final class DeviceSession {
     private record Subscription(int qos, MessageHandler handler) {
     }
 
+    /** The client while the session is connected, read without the lock on the send path. */
+    private record Connection(MqttAsyncClient client, int epoch) {
+    }
+
+    private volatile Connection connected;
+
     DeviceSession(SessionSettings settings, ScheduledExecutorService scheduler) {
         this.settings = settings;
         this.scheduler = scheduler;
@@ -116,7 +122,7 @@ public final class DeviceSession {
             if (state == SessionState.CLOSED) {
                 return;
             }
-            state = SessionState.CLOSED;
+            setState(SessionState.CLOSED);
             lastReason = DisconnectReason.CLOSED;
             lastDetail = "closed by " + settings.owner();
             cancel(renewalTask);
@@ -164,6 +170,11 @@ public final class DeviceSession {
     }
 
     private void send(PendingPublish message) {
+        Connection now = connected;
+        if (now != null) {
+            transmit(message, now.client(), now.epoch());
+            return;
+        }
         MqttAsyncClient target;
         int targetEpoch;
         synchronized (lock) {
@@ -365,6 +376,12 @@ public final class DeviceSession {
 
     // ---- connection lifecycle
 
+    /** Under lock. Keeps the lock-free view of the connection in step with the state. */
+    private void setState(SessionState next) {
+        state = next;
+        connected = next == SessionState.CONNECTED ? new Connection(client, epoch) : null;
+    }
+
     /** Under lock. */
     private void connect() {
         int connectEpoch = ++epoch;
@@ -375,7 +392,7 @@ public final class DeviceSession {
             fresh = new MqttAsyncClient(settings.serverUri(), settings.identity().clientId(), new MemoryPersistence(),
                     new ScheduledExecutorPingSender(scheduler), null);
         } catch (MqttException | RuntimeException e) {
-            state = SessionState.DISCONNECTED;
+            setState(SessionState.DISCONNECTED);
             scheduleReconnect(DisconnectReason.CONNECT_FAILED, "cannot create the MQTT client: " + e.getMessage());
             return;
         }
@@ -383,7 +400,7 @@ public final class DeviceSession {
         fresh.setCallback(new ConnectionCallback(this, fresh, connectEpoch));
         client = fresh;
         if (state != SessionState.RENEWING) {
-            state = SessionState.CONNECTING;
+            setState(SessionState.CONNECTING);
         }
         try {
             fresh.connect(ConnectOptions.create(settings, password), null, new IMqttActionListener() {
@@ -411,7 +428,7 @@ public final class DeviceSession {
                 return;
             }
             boolean renewal = state == SessionState.RENEWING;
-            state = SessionState.CONNECTED;
+            setState(SessionState.CONNECTED);
             connectedSince = Instant.now();
             tokenExpiresAt = password.expiresAt();
             current = client;
@@ -457,7 +474,7 @@ public final class DeviceSession {
         }
         MqttAsyncClient failed = client;
         client = null;
-        state = SessionState.DISCONNECTED;
+        setState(SessionState.DISCONNECTED);
         discard(failed, 0);
         scheduleReconnect(PahoErrors.connectFailureReason(error), PahoErrors.describe(error));
     }
@@ -468,7 +485,7 @@ public final class DeviceSession {
                 return;
             }
             client = null;
-            state = SessionState.DISCONNECTED;
+            setState(SessionState.DISCONNECTED);
             cancel(renewalTask);
             KickDetector.Verdict verdict = kickDetector.connectionLost(this, cause, connectedSince);
             requeueUnacknowledged(lostEpoch);
@@ -536,7 +553,7 @@ public final class DeviceSession {
                 return;
             }
             expiring = tokenExpiresAt;
-            state = SessionState.RENEWING; // new sends wait in line until the fresh connection is up
+            setState(SessionState.RENEWING); // new sends wait in line until the fresh connection is up
             lastReason = DisconnectReason.SAS_RENEWAL;
             lastDetail = "routine reconnect with a fresh SAS token";
             renewalCount++;
