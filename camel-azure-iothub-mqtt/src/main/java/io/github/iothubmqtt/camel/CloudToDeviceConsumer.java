@@ -8,7 +8,6 @@ import io.github.iothubmqtt.protocol.CloudToDevice;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,35 +15,25 @@ import org.slf4j.LoggerFactory;
  * Receives cloud-to-device messages. The PUBACK (IoT Hub's "complete") goes out only when the exchange succeeded; a
  * failed exchange leaves the message locked, and the hub delivers it again after its lock timeout.
  */
-class CloudToDeviceConsumer extends DefaultConsumer {
+class CloudToDeviceConsumer extends SessionConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CloudToDeviceConsumer.class);
 
-    private final IotHubMqttEndpoint endpoint;
     private final String filter;
-    private DeviceSession session;
 
     CloudToDeviceConsumer(IotHubMqttEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
-        this.endpoint = endpoint;
         this.filter = CloudToDevice.subscribeFilter(endpoint.sessionSettings().identity());
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        session = endpoint.acquireSession();
+    protected void attach(DeviceSession session) {
         session.subscribe(filter, 1, this::onMessage);
     }
 
     @Override
-    protected void doStop() throws Exception {
-        if (session != null) {
-            session.unsubscribe(filter);
-            endpoint.releaseSession(session);
-            session = null;
-        }
-        super.doStop();
+    protected void detach(DeviceSession session) {
+        session.unsubscribe(filter);
     }
 
     private void onMessage(InboundMessage inbound) {

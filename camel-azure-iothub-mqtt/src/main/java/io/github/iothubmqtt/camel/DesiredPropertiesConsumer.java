@@ -11,7 +11,6 @@ import io.github.iothubmqtt.camel.session.TwinChannel;
 import io.github.iothubmqtt.protocol.TwinTopics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,44 +20,44 @@ import org.slf4j.LoggerFactory;
  * saw, hands the route the whole desired document once, marked as a resync. Older or repeated versions are dropped;
  * a skipped version triggers a re-read.
  */
-class DesiredPropertiesConsumer extends DefaultConsumer {
+class DesiredPropertiesConsumer extends SessionConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(DesiredPropertiesConsumer.class);
 
-    private final IotHubMqttEndpoint endpoint;
     private final DesiredVersionTracker versions = new DesiredVersionTracker();
     private final MessageHandler onNotification = this::onNotification;
     private final Runnable onConnected = this::resync;
-    private DeviceSession session;
     /** One thread keeps the route's exchanges in version order and off the session's I/O thread. */
     private ExecutorService inOrder;
 
     DesiredPropertiesConsumer(IotHubMqttEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
-        this.endpoint = endpoint;
     }
 
     @Override
     protected void doStart() throws Exception {
-        super.doStart();
         inOrder = getEndpoint().getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this, "IotHubMqttDesired");
-        session = endpoint.acquireSession();
+        super.doStart();
+    }
+
+    @Override
+    protected void attach(DeviceSession session) {
         session.twin().addDesiredListener(onNotification);
         session.addConnectListener(onConnected);
     }
 
     @Override
+    protected void detach(DeviceSession session) {
+        session.removeConnectListener(onConnected);
+        session.twin().removeDesiredListener(onNotification);
+    }
+
+    @Override
     protected void doStop() throws Exception {
-        if (session != null) {
-            session.removeConnectListener(onConnected);
-            session.twin().removeDesiredListener(onNotification);
-            endpoint.releaseSession(session);
-            session = null;
-        }
+        super.doStop();
         if (inOrder != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(inOrder);
         }
-        super.doStop();
     }
 
     private void onNotification(InboundMessage message) {

@@ -30,12 +30,7 @@ final class JsonBodies {
         }
         byte[] text = asText(exchange, body);
         if (text == null) {
-            try {
-                return JSON.writeValueAsBytes(body);
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("cannot serialize " + what + " (" + body.getClass().getName() + ") to JSON: "
-                        + e.getOriginalMessage(), e);
-            }
+            return serialize(body, what);
         }
         if (text.length > 0) {
             readTree(text, what);
@@ -63,7 +58,18 @@ final class JsonBodies {
         }
     }
 
-    private static byte[] asText(Exchange exchange, Object body) throws IOException {
+    /** Writes any object as JSON with Jackson. */
+    static byte[] serialize(Object body, String what) {
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialize " + what + " (" + body.getClass().getName() + ") to JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The bytes of a textual body (String as UTF-8, byte[], streams), or {@code null} for any other object. */
+    static byte[] asText(Exchange exchange, Object body) throws IOException {
         if (body instanceof byte[] bytes) {
             return bytes;
         }

@@ -11,7 +11,6 @@ import org.apache.camel.ExchangePattern;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.ThreadPoolProfile;
-import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,42 +19,42 @@ import org.slf4j.LoggerFactory;
  * payload (JSON, or empty) and its status header the status (200 by default). A failed exchange answers
  * {@code methodErrorStatus} with a JSON error body, after Camel's error handling ran.
  */
-class MethodsConsumer extends DefaultConsumer {
+class MethodsConsumer extends SessionConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MethodsConsumer.class);
     private static final String WORKERS = "IotHubMqttMethods";
 
-    private final IotHubMqttEndpoint endpoint;
     private final MethodDispatcher.Handler handler = this::onCall;
-    private DeviceSession session;
     /** Calls run here, not on the session's I/O thread, so calls are served concurrently and a slow route blocks nothing. */
     private ExecutorService workers;
 
     MethodsConsumer(IotHubMqttEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
-        this.endpoint = endpoint;
     }
 
     @Override
     protected void doStart() throws Exception {
-        super.doStart();
         workers = getEndpoint().getCamelContext().getExecutorServiceManager().newThreadPool(this, WORKERS, workerProfile());
-        session = endpoint.acquireSession();
+        super.doStart();
+    }
+
+    @Override
+    protected void attach(DeviceSession session) {
         session.methods().setUnservedStatus(endpoint.getConfiguration().getUnknownMethodStatus());
         session.methods().register(endpoint.getConfiguration().getMethodName(), handler);
     }
 
     @Override
+    protected void detach(DeviceSession session) {
+        session.methods().unregister(endpoint.getConfiguration().getMethodName(), handler);
+    }
+
+    @Override
     protected void doStop() throws Exception {
-        if (session != null) {
-            session.methods().unregister(endpoint.getConfiguration().getMethodName(), handler);
-            endpoint.releaseSession(session);
-            session = null;
-        }
+        super.doStop();
         if (workers != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(workers);
         }
-        super.doStop();
     }
 
     /**

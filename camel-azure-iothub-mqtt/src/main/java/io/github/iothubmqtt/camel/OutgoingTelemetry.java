@@ -1,21 +1,14 @@
 package io.github.iothubmqtt.camel;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.iothubmqtt.protocol.HubLimits;
 import io.github.iothubmqtt.protocol.Identity;
 import io.github.iothubmqtt.protocol.SystemProperty;
 import io.github.iothubmqtt.protocol.Telemetry;
 import org.apache.camel.Exchange;
-import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
-import org.apache.camel.StreamCache;
 import org.apache.camel.spi.HeaderFilterStrategy;
 
 /**
@@ -24,7 +17,6 @@ import org.apache.camel.spi.HeaderFilterStrategy;
  */
 record OutgoingTelemetry(String topic, byte[] body) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final String JSON_CONTENT_TYPE = "application/json";
     private static final String UTF_8 = "utf-8";
 
@@ -32,7 +24,8 @@ record OutgoingTelemetry(String topic, byte[] body) {
         Message in = exchange.getMessage();
         Map<String, String> properties = new LinkedHashMap<>();
         Object body = in.getBody();
-        byte[] bytes = bodyBytes(exchange, body);
+        byte[] text = body == null ? new byte[0] : JsonBodies.asText(exchange, body);
+        byte[] bytes = text != null ? text : JsonBodies.serialize(body, "the body");
         if (in.hasHeaders()) { // asking for a header would create the map of a message that has none
             SystemPropertyHeaders.TELEMETRY.forEach((header, property) -> {
                 String value = in.getHeader(header, String.class);
@@ -41,7 +34,7 @@ record OutgoingTelemetry(String topic, byte[] body) {
                 }
             });
         }
-        if (isSerializedToJson(body)) {
+        if (text == null) { // serialized to JSON here
             properties.putIfAbsent(SystemProperty.CONTENT_TYPE, JSON_CONTENT_TYPE);
             properties.putIfAbsent(SystemProperty.CONTENT_ENCODING, UTF_8);
         }
@@ -59,36 +52,5 @@ record OutgoingTelemetry(String topic, byte[] body) {
                     + " accepts at most " + HubLimits.MAX_TELEMETRY_BYTES + " bytes per message");
         }
         return new OutgoingTelemetry(Telemetry.topic(identity, properties), bytes);
-    }
-
-    private static boolean isSerializedToJson(Object body) {
-        return body != null && !(body instanceof byte[] || body instanceof String || body instanceof InputStream
-                || body instanceof StreamCache);
-    }
-
-    private static byte[] bodyBytes(Exchange exchange, Object body) throws IOException, InvalidPayloadException {
-        if (body == null) {
-            return new byte[0];
-        }
-        if (body instanceof byte[] bytes) {
-            return bytes;
-        }
-        if (body instanceof String text) {
-            return text.getBytes(StandardCharsets.UTF_8);
-        }
-        if (body instanceof InputStream stream) {
-            try (stream) {
-                return stream.readAllBytes();
-            }
-        }
-        if (body instanceof StreamCache) {
-            return exchange.getMessage().getMandatoryBody(byte[].class);
-        }
-        try {
-            return JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot serialize the body (" + body.getClass().getName() + ") to JSON: "
-                    + e.getOriginalMessage(), e);
-        }
     }
 }

@@ -1,36 +1,16 @@
 package io.github.iothubmqtt.camel;
 
-import io.github.iothubmqtt.camel.session.DeviceSession;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.DefaultAsyncProducer;
 
 /** Sends the exchange as device-to-cloud telemetry; completes when the hub acknowledged it (QoS 1) or it was written. */
-class TelemetryProducer extends DefaultAsyncProducer {
+class TelemetryProducer extends SessionProducer {
 
-    private final IotHubMqttEndpoint endpoint;
     private final int qos;
-    private DeviceSession session;
 
     TelemetryProducer(IotHubMqttEndpoint endpoint) {
         super(endpoint);
-        this.endpoint = endpoint;
         this.qos = endpoint.getConfiguration().getQos();
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        session = endpoint.acquireSession();
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        if (session != null) {
-            endpoint.releaseSession(session);
-            session = null;
-        }
-        super.doStop();
     }
 
     @Override

@@ -3,41 +3,21 @@ package io.github.iothubmqtt.camel;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.iothubmqtt.camel.session.DeviceSession;
 import io.github.iothubmqtt.camel.session.TwinChannel;
 import io.github.iothubmqtt.protocol.TwinPatch;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * Reads the twin or patches its reported properties. The exchange completes with the hub's answer; a non-2xx answer
  * fails it with an {@link IotHubStatusException}, after the retries of 429 and 5xx that the endpoint allows.
  */
-class TwinProducer extends DefaultAsyncProducer {
+class TwinProducer extends SessionProducer {
 
-    private final IotHubMqttEndpoint endpoint;
-    private DeviceSession session;
 
     TwinProducer(IotHubMqttEndpoint endpoint) {
         super(endpoint);
-        this.endpoint = endpoint;
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        session = endpoint.acquireSession();
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        if (session != null) {
-            endpoint.releaseSession(session);
-            session = null;
-        }
-        super.doStop();
     }
 
     @Override
