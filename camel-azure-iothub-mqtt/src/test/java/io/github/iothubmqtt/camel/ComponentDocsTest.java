@@ -93,7 +93,8 @@ class ComponentDocsTest {
         return table.append("|===\n").toString();
     }
 
-    private static String enums(JsonNode option) {
+    /** " Values: `a` `b`" for an option with enumerated values, else nothing; shared by both table formats. */
+    static String enums(JsonNode option) {
         if (!option.has("enum")) {
             return "";
         }

@@ -38,7 +38,7 @@ final class MarkdownTables {
                     .append(" | ").append(value.path("group").asText())
                     .append(" | ").append(defaultValue.isEmpty() ? "" : "`" + defaultValue + "`")
                     .append(" | ").append(type(value))
-                    .append(" | ").append(cell(value.path("description").asText())).append(values(value))
+                    .append(" | ").append(cell(value.path("description").asText())).append(ComponentDocsTest.enums(value))
                     .append(" |\n");
         }
         return table.toString();
@@ -71,15 +71,6 @@ final class MarkdownTables {
     private static String simpleName(String javaType) {
         int dot = javaType.lastIndexOf('.');
         return dot < 0 ? javaType : javaType.substring(dot + 1);
-    }
-
-    private static String values(JsonNode option) {
-        if (!option.has("enum")) {
-            return "";
-        }
-        StringBuilder values = new StringBuilder(" Values:");
-        option.get("enum").forEach(v -> values.append(" `").append(v.asText()).append('`'));
-        return values.toString();
     }
 
     private static String cell(String text) {
