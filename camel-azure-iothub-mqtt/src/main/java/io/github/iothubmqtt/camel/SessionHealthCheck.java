@@ -3,7 +3,6 @@ package io.github.iothubmqtt.camel;
 import java.util.Map;
 
 import io.github.iothubmqtt.camel.session.DeviceSession;
-import io.github.iothubmqtt.camel.session.SessionState;
 import io.github.iothubmqtt.camel.session.SessionStatus;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -57,8 +56,7 @@ public final class SessionHealthCheck implements HealthCheck {
         if (status.lastDisconnectDetail() != null) {
             result.detail("last.disconnect.detail", status.lastDisconnectDetail());
         }
-        boolean up = status.state() == SessionState.CONNECTED || status.state() == SessionState.RENEWING;
-        return (up ? result.up() : result.down().message(status.clientId() + " is " + status.state() + " ("
+        return (status.connected() ? result.up() : result.down().message(status.clientId() + " is " + status.state() + " ("
                 + status.lastDisconnectReason() + ")")).build();
     }
 }

@@ -61,6 +61,20 @@ class SessionBehaviourTest extends EmulatorTestSupport {
     }
 
     @Test
+    void anEndpointAskingForOtherConnectionOptionsIsToldTheyDoNotApply() throws Exception {
+        Identity device = newDevice("options");
+        template.sendBody(uri("telemetry", device, "keepAlive=60"), "first");
+        CapturedLogs.clear();
+
+        template.sendBody(uri("telemetry", device, "keepAlive=120&maxInflight=10&qos=0"), "second");
+
+        assertThat(CapturedLogs.events()).filteredOn(e -> e.level() == Level.WARN && e.message().contains(device.deviceId()))
+                .extracting(CapturedLogs.Event::message).singleElement().asString()
+                .contains("sets keepAlive, maxInflight differently").doesNotContain("qos");
+        assertThat(hub.service().awaitTelemetry(device, 2, WAIT)).hasSize(2);
+    }
+
+    @Test
     void reconnectsAfterTheHubDroppedAllConnections() throws Exception {
         Identity device = newDevice("reconnect");
         String telemetry = uri("telemetry", device, "reconnectBackoffMin=50&reconnectBackoffMax=500");

@@ -1,6 +1,8 @@
 package io.github.iothubmqtt.camel.session;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import javax.net.SocketFactory;
@@ -51,6 +53,32 @@ public record SessionSettings(
         Objects.requireNonNull(passwordSource, "passwordSource");
         if (maxInflight < 1) {
             throw new IllegalArgumentException("maxInflight must be at least 1, was " + maxInflight);
+        }
+    }
+
+    /**
+     * The connection options in which {@code other} asks for something else than these settings, by option name;
+     * credentials are not compared.
+     */
+    public List<String> differencesFrom(SessionSettings other) {
+        List<String> differences = new ArrayList<>();
+        addIfDifferent(differences, "transport or port", serverUri, other.serverUri);
+        addIfDifferent(differences, "apiVersion, modelId or productInfo", username, other.username);
+        addIfDifferent(differences, "sslContextParameters", socketFactory, other.socketFactory);
+        addIfDifferent(differences, "keepAlive", keepAliveSeconds, other.keepAliveSeconds);
+        addIfDifferent(differences, "connectTimeout", connectTimeout, other.connectTimeout);
+        addIfDifferent(differences, "reconnectBackoffMin", reconnectBackoffMin, other.reconnectBackoffMin);
+        addIfDifferent(differences, "reconnectBackoffMax", reconnectBackoffMax, other.reconnectBackoffMax);
+        addIfDifferent(differences, "sasRenewalMargin", renewalMargin, other.renewalMargin);
+        addIfDifferent(differences, "maxInflight", maxInflight, other.maxInflight);
+        addIfDifferent(differences, "failWhenInFlightFull", failWhenInFlightFull, other.failWhenInFlightFull);
+        addIfDifferent(differences, "sendTimeout", sendTimeout, other.sendTimeout);
+        return differences;
+    }
+
+    private static void addIfDifferent(List<String> differences, String option, Object mine, Object theirs) {
+        if (!Objects.equals(mine, theirs)) {
+            differences.add(option);
         }
     }
 

@@ -26,7 +26,8 @@ public record SessionStatus(
         Instant tokenExpiresAt,
         int inFlight) {
 
+    /** Up, including while the SAS token is renewed: the hub is reachable, sends only wait a moment. */
     public boolean connected() {
-        return state == SessionState.CONNECTED;
+        return state == SessionState.CONNECTED || state == SessionState.RENEWING;
     }
 }
