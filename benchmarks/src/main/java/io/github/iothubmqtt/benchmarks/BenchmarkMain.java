@@ -28,11 +28,11 @@ public final class BenchmarkMain {
     private static final int TELEMETRY_MESSAGES = 50_000;
     /** Sending threads, the same on both sides: one, as a single route does, and several concurrent producers. */
     private static final int[] TELEMETRY_SENDERS = {1, 4};
-    private static final int C2D_MESSAGES = 5_000;
+    private static final int C2D_MESSAGES = 20_000;
     private static final int FOOTPRINT_DEVICES = 500;
     private static final int METHOD_CALLS = 2_000;
     private static final int CONCURRENT_CALLERS = 16;
-    private static final int PATCHES = 5_000;
+    private static final int PATCHES = 20_000;
     private static final int OUTSTANDING_PATCHES = 16;
 
     private BenchmarkMain() {
