@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,21 +19,14 @@ import io.github.iothubmqtt.protocol.Identity;
 import io.github.iothubmqtt.protocol.SystemProperty;
 
 /** Cloud-to-device messages with raw Paho: topic encoding, completion by PUBACK, lock timeout, limits. */
-class CloudToDeviceTest {
+class CloudToDeviceTest extends EmulatorTest {
 
     private static final Duration LOCK = Duration.ofMillis(700);
-    private static IotHubEmulator hub;
 
     @BeforeAll
     static void start() {
         hub = Emulators.ephemeral().c2dLockTimeout(LOCK).c2dMaxDeliveryCount(3).start();
     }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
-
 
     @Test
     void theDeliveryTopicIsEncodedAsTheHubEncodesIt() throws Exception {

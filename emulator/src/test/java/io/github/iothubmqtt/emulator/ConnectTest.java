@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,24 +17,18 @@ import io.github.iothubmqtt.protocol.SasToken;
 import io.github.iothubmqtt.protocol.Username;
 
 /** CONNECT checks and connection-level hub rules, with raw Paho over TLS. */
-class ConnectTest {
+class ConnectTest extends EmulatorTest {
 
     private static final Identity DEVICE = Identity.device("connect-device");
     private static final Identity OTHER = Identity.device("other-device");
     private static final Identity DISABLED = Identity.device("disabled-device");
     private static final Identity MODULE = Identity.module("connect-device", "module-1");
-    private static IotHubEmulator hub;
 
     @BeforeAll
     static void start() {
         hub = Emulators.ephemeral().device(DEVICE.deviceId()).device(OTHER.deviceId()).device(DISABLED.deviceId())
                 .module(MODULE.deviceId(), MODULE.moduleId()).start();
         hub.registry().setEnabled(DISABLED, false);
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
     }
 
     @AfterEach

@@ -13,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,26 +41,18 @@ import io.github.iothubmqtt.protocol.SystemProperty;
  * is 127.0.0.1 so that connection strings need no GatewayHostName: with one, the SDK thinks it talks to an IoT Edge
  * gateway and never subscribes to C2D.
  */
-class DeviceSdkConformanceTest {
+class DeviceSdkConformanceTest extends EmulatorTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceSdkConformanceTest.class);
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final int RACE_TIMEOUT_MILLIS = 3000;
     private static final int RACE_ATTEMPTS = 5;
     private static final AtomicInteger DEVICES = new AtomicInteger();
-    private static IotHubEmulator hub;
 
     @BeforeAll
     static void start() throws InterruptedException {
         hub = StandardPorts.start(IotHubEmulator.builder().hubHostName("127.0.0.1").gatewayHostName("127.0.0.1")
                 .httpPort(-1).c2dLockTimeout(Duration.ofSeconds(5)));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (hub != null) {
-            hub.close();
-        }
     }
 
     /**

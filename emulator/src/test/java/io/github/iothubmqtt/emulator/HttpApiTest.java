@@ -11,7 +11,6 @@ import java.time.Duration;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,20 +23,14 @@ import io.github.iothubmqtt.protocol.MethodTopics;
 import io.github.iothubmqtt.protocol.TwinTopics;
 
 /** The HTTP service API, as a person with curl would use it. */
-class HttpApiTest {
+class HttpApiTest extends EmulatorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static IotHubEmulator hub;
 
     @BeforeAll
     static void start() {
         hub = Emulators.ephemeral().httpPort(0).device("http-device").module("http-device", "http-module").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

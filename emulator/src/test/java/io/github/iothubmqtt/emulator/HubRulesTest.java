@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,21 +21,14 @@ import io.github.iothubmqtt.protocol.TwinTopics;
 import io.github.iothubmqtt.protocol.Username;
 
 /** The hub rules of reference §10, each with its exact outcome, with raw Paho over TLS. */
-class HubRulesTest {
+class HubRulesTest extends EmulatorTest {
 
     private static final Identity DEVICE = Identity.device("rules-device");
-    private static IotHubEmulator hub;
 
     @BeforeAll
     static void start() {
         hub = Emulators.ephemeral().device(DEVICE.deviceId()).start();
     }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
-
 
     @Test
     void qos2PublishClosesTheConnection() throws Exception {

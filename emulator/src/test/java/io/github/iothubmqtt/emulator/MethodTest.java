@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,20 +16,12 @@ import io.github.iothubmqtt.protocol.Identity;
 import io.github.iothubmqtt.protocol.MethodTopics;
 
 /** Direct methods with raw Paho: request topic and QoS, the device's answer, 404103 and 504101. */
-class MethodTest {
-
-    private static IotHubEmulator hub;
+class MethodTest extends EmulatorTest {
 
     @BeforeAll
     static void start() {
         hub = Emulators.ephemeral().start();
     }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
-
 
     private static CompletableFuture<MethodResult> invoke(Identity identity, Duration response, Duration connect) {
         return hub.service().invokeMethod(identity, "getStatus", "{\"verbose\":true}", response, connect);

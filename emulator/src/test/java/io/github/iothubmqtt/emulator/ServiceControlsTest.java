@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,18 +11,11 @@ import org.junit.jupiter.api.Test;
 import io.github.iothubmqtt.protocol.Identity;
 
 /** The emulator-only controls of the service API: dropping connections and delaying responses. */
-class ServiceControlsTest {
-
-    private static IotHubEmulator hub;
+class ServiceControlsTest extends EmulatorTest {
 
     @BeforeAll
     static void start() {
         hub = Emulators.ephemeral().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
     }
 
     @AfterEach

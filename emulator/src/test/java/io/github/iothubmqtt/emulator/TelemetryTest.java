@@ -7,27 +7,18 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.github.iothubmqtt.protocol.Identity;
 
 /** Device-to-cloud telemetry with raw Paho: bag decoding, hub stamps, size limit, RETAIN and Will. */
-class TelemetryTest {
-
-    private static IotHubEmulator hub;
+class TelemetryTest extends EmulatorTest {
 
     @BeforeAll
     static void start() {
         hub = Emulators.ephemeral().device("telemetry-device").start();
     }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
-
 
     @Test
     void decodesThePropertyBagIntoSystemAndApplicationProperties() throws Exception {

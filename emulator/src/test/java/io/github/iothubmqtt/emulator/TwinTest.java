@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,19 +16,13 @@ import io.github.iothubmqtt.protocol.Identity;
 import io.github.iothubmqtt.protocol.TwinTopics;
 
 /** The device side of twins with raw Paho: exact response topics, bodies and status codes. */
-class TwinTest {
+class TwinTest extends EmulatorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static IotHubEmulator hub;
 
     @BeforeAll
     static void start() {
         hub = Emulators.ephemeral().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
     }
 
     @AfterEach

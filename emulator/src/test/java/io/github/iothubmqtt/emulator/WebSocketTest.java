@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 
 import javax.net.ssl.SSLSocket;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,19 +16,13 @@ import io.github.iothubmqtt.protocol.CloudToDevice;
 import io.github.iothubmqtt.protocol.Identity;
 
 /** MQTT over WebSocket over TLS: IoT Hub's path, its query, and the sub-protocol in any case. */
-class WebSocketTest {
+class WebSocketTest extends EmulatorTest {
 
     private static final Identity DEVICE = Identity.device("ws-device");
-    private static IotHubEmulator hub;
 
     @BeforeAll
     static void start() {
         hub = Emulators.ephemeral().device(DEVICE.deviceId()).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
     }
 
     @Test

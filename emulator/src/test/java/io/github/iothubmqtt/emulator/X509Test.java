@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.github.iothubmqtt.protocol.Identity;
 
 /** X.509 authentication: the client certificate's thumbprint, over TLS and over WebSocket. */
-class X509Test {
+class X509Test extends EmulatorTest {
 
     private static final Identity DEVICE = Identity.device("x509-device");
-    private static IotHubEmulator hub;
     private static CertificateAuthority.Issued certificate;
 
     @BeforeAll
@@ -23,11 +21,6 @@ class X509Test {
         certificate = hub.certificateAuthority().issueClientCertificate(DEVICE.deviceId());
         hub.registry().add(RegisteredIdentity.withThumbprints(DEVICE, Thumbprints.sha1(certificate.certificate()),
                 null));
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
     }
 
     private static PahoDevice connect(String uri, CertificateAuthority.Issued presented) throws MqttException {
