@@ -30,6 +30,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         IotHubMqttComponent target = (IotHubMqttComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "acktimeout":
+        case "ackTimeout": getOrCreateConfiguration(target).setAckTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "apiversion":
         case "apiVersion": getOrCreateConfiguration(target).setApiVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
@@ -68,6 +70,15 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "moduleid":
         case "moduleId": getOrCreateConfiguration(target).setModuleId(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.iothubmqtt.camel.TwinOperation.class, value)); return true;
+        case "outbox": getOrCreateConfiguration(target).setOutbox(property(camelContext, java.lang.String.class, value)); return true;
+        case "outboxdirectory":
+        case "outboxDirectory": getOrCreateConfiguration(target).setOutboxDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "outboxfullpolicy":
+        case "outboxFullPolicy": getOrCreateConfiguration(target).setOutboxFullPolicy(property(camelContext, java.lang.String.class, value)); return true;
+        case "outboxmaxbytes":
+        case "outboxMaxBytes": getOrCreateConfiguration(target).setOutboxMaxBytes(property(camelContext, long.class, value)); return true;
+        case "outboxttl":
+        case "outboxTtl": getOrCreateConfiguration(target).setOutboxTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "port": getOrCreateConfiguration(target).setPort(property(camelContext, int.class, value)); return true;
         case "productinfo":
         case "productInfo": getOrCreateConfiguration(target).setProductInfo(property(camelContext, java.lang.String.class, value)); return true;
@@ -104,6 +115,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "acktimeout":
+        case "ackTimeout": return long.class;
         case "apiversion":
         case "apiVersion": return java.lang.String.class;
         case "autowiredenabled":
@@ -142,6 +155,15 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "moduleid":
         case "moduleId": return java.lang.String.class;
         case "operation": return io.github.iothubmqtt.camel.TwinOperation.class;
+        case "outbox": return java.lang.String.class;
+        case "outboxdirectory":
+        case "outboxDirectory": return java.lang.String.class;
+        case "outboxfullpolicy":
+        case "outboxFullPolicy": return java.lang.String.class;
+        case "outboxmaxbytes":
+        case "outboxMaxBytes": return long.class;
+        case "outboxttl":
+        case "outboxTtl": return long.class;
         case "port": return int.class;
         case "productinfo":
         case "productInfo": return java.lang.String.class;
@@ -179,6 +201,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         IotHubMqttComponent target = (IotHubMqttComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "acktimeout":
+        case "ackTimeout": return getOrCreateConfiguration(target).getAckTimeout();
         case "apiversion":
         case "apiVersion": return getOrCreateConfiguration(target).getApiVersion();
         case "autowiredenabled":
@@ -217,6 +241,15 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "moduleid":
         case "moduleId": return getOrCreateConfiguration(target).getModuleId();
         case "operation": return getOrCreateConfiguration(target).getOperation();
+        case "outbox": return getOrCreateConfiguration(target).getOutbox();
+        case "outboxdirectory":
+        case "outboxDirectory": return getOrCreateConfiguration(target).getOutboxDirectory();
+        case "outboxfullpolicy":
+        case "outboxFullPolicy": return getOrCreateConfiguration(target).getOutboxFullPolicy();
+        case "outboxmaxbytes":
+        case "outboxMaxBytes": return getOrCreateConfiguration(target).getOutboxMaxBytes();
+        case "outboxttl":
+        case "outboxTtl": return getOrCreateConfiguration(target).getOutboxTtl();
         case "port": return getOrCreateConfiguration(target).getPort();
         case "productinfo":
         case "productInfo": return getOrCreateConfiguration(target).getProductInfo();

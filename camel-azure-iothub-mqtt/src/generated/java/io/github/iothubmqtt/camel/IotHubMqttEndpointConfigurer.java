@@ -23,6 +23,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         IotHubMqttEndpoint target = (IotHubMqttEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "acktimeout":
+        case "ackTimeout": target.getConfiguration().setAckTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "apiversion":
         case "apiVersion": target.getConfiguration().setApiVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "bodytype":
@@ -64,6 +66,15 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "moduleid":
         case "moduleId": target.getConfiguration().setModuleId(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.iothubmqtt.camel.TwinOperation.class, value)); return true;
+        case "outbox": target.getConfiguration().setOutbox(property(camelContext, java.lang.String.class, value)); return true;
+        case "outboxdirectory":
+        case "outboxDirectory": target.getConfiguration().setOutboxDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "outboxfullpolicy":
+        case "outboxFullPolicy": target.getConfiguration().setOutboxFullPolicy(property(camelContext, java.lang.String.class, value)); return true;
+        case "outboxmaxbytes":
+        case "outboxMaxBytes": target.getConfiguration().setOutboxMaxBytes(property(camelContext, long.class, value)); return true;
+        case "outboxttl":
+        case "outboxTtl": target.getConfiguration().setOutboxTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "port": target.getConfiguration().setPort(property(camelContext, int.class, value)); return true;
         case "productinfo":
         case "productInfo": target.getConfiguration().setProductInfo(property(camelContext, java.lang.String.class, value)); return true;
@@ -100,6 +111,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "acktimeout":
+        case "ackTimeout": return long.class;
         case "apiversion":
         case "apiVersion": return java.lang.String.class;
         case "bodytype":
@@ -141,6 +154,15 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "moduleid":
         case "moduleId": return java.lang.String.class;
         case "operation": return io.github.iothubmqtt.camel.TwinOperation.class;
+        case "outbox": return java.lang.String.class;
+        case "outboxdirectory":
+        case "outboxDirectory": return java.lang.String.class;
+        case "outboxfullpolicy":
+        case "outboxFullPolicy": return java.lang.String.class;
+        case "outboxmaxbytes":
+        case "outboxMaxBytes": return long.class;
+        case "outboxttl":
+        case "outboxTtl": return long.class;
         case "port": return int.class;
         case "productinfo":
         case "productInfo": return java.lang.String.class;
@@ -178,6 +200,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         IotHubMqttEndpoint target = (IotHubMqttEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "acktimeout":
+        case "ackTimeout": return target.getConfiguration().getAckTimeout();
         case "apiversion":
         case "apiVersion": return target.getConfiguration().getApiVersion();
         case "bodytype":
@@ -219,6 +243,15 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "moduleid":
         case "moduleId": return target.getConfiguration().getModuleId();
         case "operation": return target.getConfiguration().getOperation();
+        case "outbox": return target.getConfiguration().getOutbox();
+        case "outboxdirectory":
+        case "outboxDirectory": return target.getConfiguration().getOutboxDirectory();
+        case "outboxfullpolicy":
+        case "outboxFullPolicy": return target.getConfiguration().getOutboxFullPolicy();
+        case "outboxmaxbytes":
+        case "outboxMaxBytes": return target.getConfiguration().getOutboxMaxBytes();
+        case "outboxttl":
+        case "outboxTtl": return target.getConfiguration().getOutboxTtl();
         case "port": return target.getConfiguration().getPort();
         case "productinfo":
         case "productInfo": return target.getConfiguration().getProductInfo();

@@ -24,7 +24,8 @@ public class IotHubMqttEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(38);
+        Set<String> props = new HashSet<>(44);
+        props.add("ackTimeout");
         props.add("apiVersion");
         props.add("bodyType");
         props.add("bridgeErrorHandler");
@@ -47,6 +48,11 @@ public class IotHubMqttEndpointUriFactory extends org.apache.camel.support.compo
         props.add("modelId");
         props.add("moduleId");
         props.add("operation");
+        props.add("outbox");
+        props.add("outboxDirectory");
+        props.add("outboxFullPolicy");
+        props.add("outboxMaxBytes");
+        props.add("outboxTtl");
         props.add("port");
         props.add("productInfo");
         props.add("qos");

@@ -2,12 +2,14 @@ package io.github.iothubmqtt.camel;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
-import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
 
 import io.github.iothubmqtt.camel.session.DeviceSession;
 import io.github.iothubmqtt.camel.session.DeviceSessionRegistry;
+import io.github.iothubmqtt.camel.session.SessionExecutors;
 import io.github.iothubmqtt.camel.session.SessionSettings;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckHelper;
@@ -29,11 +31,15 @@ public class IotHubMqttComponent extends DefaultComponent {
     private IotHubMqttConfiguration configuration = new IotHubMqttConfiguration();
 
     private static final String SCHEDULER = "IotHubMqttSession";
+    private static final String WORK = "IotHubMqttWork";
+    private static final int WORK_THREADS = 8;
 
     private DeviceSessionRegistry sessions;
     private ScheduledExecutorService scheduler;
+    private ExecutorService work;
+    private final ConnectionOptionsCheck optionsCheck = new ConnectionOptionsCheck();
     private final Map<DeviceSession, SessionHealthCheck> healthChecks = new ConcurrentHashMap<>();
-    private final Map<SSLContextParameters, SocketFactory> socketFactories = new ConcurrentHashMap<>();
+    private final Map<SSLContextParameters, SSLSocketFactory> socketFactories = new ConcurrentHashMap<>();
     private volatile WritableHealthCheckRepository healthCheckRepository;
 
     public IotHubMqttConfiguration getConfiguration() {
@@ -67,7 +73,8 @@ public class IotHubMqttComponent extends DefaultComponent {
     protected void doStart() throws Exception {
         super.doStart();
         scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, SCHEDULER, schedulerProfile());
-        sessions = new DeviceSessionRegistry(scheduler);
+        work = getCamelContext().getExecutorServiceManager().newThreadPool(this, WORK, workProfile());
+        sessions = new DeviceSessionRegistry(new SessionExecutors(scheduler, work));
     }
 
     /**
@@ -79,6 +86,19 @@ public class IotHubMqttComponent extends DefaultComponent {
         ThreadPoolProfile profile = new ThreadPoolProfile(SCHEDULER);
         profile.setPoolSize(1);
         profile.setMaxQueueSize(-1);
+        return profile;
+    }
+
+    /**
+     * Threads for what may block or run a route: failed sends completing (a route's error handler may sleep there for
+     * a redelivery) and retired connections closing. The queue is unbounded so a burst of failures is never rejected.
+     */
+    private static ThreadPoolProfile workProfile() {
+        ThreadPoolProfile profile = new ThreadPoolProfile(WORK);
+        profile.setPoolSize(WORK_THREADS);
+        profile.setMaxPoolSize(WORK_THREADS);
+        profile.setMaxQueueSize(-1);
+        profile.setAllowCoreThreadTimeOut(true);
         return profile;
     }
 
@@ -95,16 +115,20 @@ public class IotHubMqttComponent extends DefaultComponent {
         if (scheduler != null) {
             getCamelContext().getExecutorServiceManager().shutdownGraceful(scheduler);
         }
+        if (work != null) {
+            getCamelContext().getExecutorServiceManager().shutdownGraceful(work);
+        }
         super.doStop();
     }
 
     /** One TLS socket factory per sslContextParameters bean, shared by all endpoints that use it. */
-    SocketFactory socketFactory(SSLContextParameters parameters) {
+    SSLSocketFactory socketFactory(SSLContextParameters parameters) {
         return socketFactories.computeIfAbsent(parameters, p -> SessionSettingsFactory.socketFactory(p, getCamelContext()));
     }
 
-    DeviceSession acquireSession(SessionSettings settings) {
+    DeviceSession acquireSession(SessionSettings settings, IotHubMqttConnectionConfiguration options) {
         DeviceSession session = sessions.acquire(settings);
+        optionsCheck.acquired(settings.key(), options);
         healthChecks.computeIfAbsent(session, this::registerHealthCheck);
         return session;
     }
@@ -112,6 +136,7 @@ public class IotHubMqttComponent extends DefaultComponent {
     void releaseSession(DeviceSession session) {
         sessions.release(session);
         if (!sessions.sessions().contains(session)) {
+            optionsCheck.released(session.settings().key());
             unregisterHealthCheck(session);
         }
     }

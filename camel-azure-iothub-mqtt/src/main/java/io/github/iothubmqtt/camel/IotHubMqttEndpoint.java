@@ -95,7 +95,7 @@ public class IotHubMqttEndpoint extends DefaultEndpoint implements HeaderFilterS
     }
 
     DeviceSession acquireSession() {
-        return getComponent().acquireSession(sessionSettings);
+        return getComponent().acquireSession(sessionSettings, configuration);
     }
 
     void releaseSession(DeviceSession session) {

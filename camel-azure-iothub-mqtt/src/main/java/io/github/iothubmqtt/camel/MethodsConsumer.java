@@ -40,7 +40,6 @@ class MethodsConsumer extends SessionConsumer {
 
     @Override
     protected void attach(DeviceSession session) {
-        session.methods().setUnservedStatus(endpoint.getConfiguration().getUnknownMethodStatus());
         session.methods().register(endpoint.getConfiguration().getMethodName(), handler);
     }
 

@@ -2,11 +2,13 @@ package io.github.iothubmqtt.camel;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
 
-import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
 
+import io.github.iothubmqtt.camel.session.OutboxSettings;
 import io.github.iothubmqtt.camel.session.PasswordSource;
 import io.github.iothubmqtt.camel.session.PasswordSources;
 import io.github.iothubmqtt.camel.session.SessionSettings;
@@ -35,7 +37,7 @@ final class SessionSettingsFactory {
      *                        SSLContext is costly, and hundreds of devices often share one bean
      */
     static SessionSettings create(IotHubMqttConfiguration config, CamelContext context,
-            Function<SSLContextParameters, SocketFactory> socketFactories) {
+            Function<SSLContextParameters, SSLSocketFactory> socketFactories) {
         checkOptions(config);
         ConnectionString parsed = config.getConnectionString() == null ? null : ConnectionString.parse(config.getConnectionString());
         String hostName = pick(config.getHostName(), parsed == null ? null : parsed.hostName(), "hostName");
@@ -49,7 +51,7 @@ final class SessionSettingsFactory {
         String token = config.getSasToken() != null ? config.getSasToken()
                 : parsed == null ? null : parsed.sharedAccessSignature();
         boolean x509 = key == null && token == null;
-        SocketFactory socketFactory = config.getSslContextParameters() == null ? null
+        SSLSocketFactory socketFactory = config.getSslContextParameters() == null ? null
                 : socketFactories.apply(config.getSslContextParameters());
         if (x509 && !hasClientCertificate(config.getSslContextParameters())) {
             throw new IllegalArgumentException("no credentials for " + identity + ": set sharedAccessKey, sasToken or a"
@@ -75,6 +77,9 @@ final class SessionSettingsFactory {
                 config.getMaxInflight(),
                 config.isFailWhenInFlightFull(),
                 Duration.ofMillis(config.getSendTimeout()),
+                Duration.ofMillis(config.getAckTimeout()),
+                config.getUnknownMethodStatus(),
+                outbox(config),
                 "CamelContext " + context.getName());
     }
 
@@ -91,8 +96,8 @@ final class SessionSettingsFactory {
                     + HubLimits.MAX_KEEP_ALIVE_SECONDS + " seconds (the hub caps its idle timeout at "
                     + HubLimits.KEEP_ALIVE_CAP_SECONDS + " s = 1.5 x keep-alive)");
         }
-        if (!IotHubMqttConfiguration.TRANSPORT_MQTT.equals(config.getTransport())
-                && !IotHubMqttConfiguration.TRANSPORT_MQTT_WS.equals(config.getTransport())) {
+        if (!IotHubMqttConnectionConfiguration.TRANSPORT_MQTT.equals(config.getTransport())
+                && !IotHubMqttConnectionConfiguration.TRANSPORT_MQTT_WS.equals(config.getTransport())) {
             throw new IllegalArgumentException("transport=" + config.getTransport() + " is unknown: use mqtt or mqtt-ws");
         }
         if (config.getMaxInflight() < 1) {
@@ -101,6 +106,28 @@ final class SessionSettingsFactory {
         if (config.getSasTokenTtl() < 1_000) {
             throw new IllegalArgumentException("sasTokenTtl must be at least one second, was " + config.getSasTokenTtl() + " ms");
         }
+    }
+
+    private static OutboxSettings outbox(IotHubMqttConnectionConfiguration config) {
+        OutboxSettings.Kind kind = switch (config.getOutbox()) {
+            case IotHubMqttConnectionConfiguration.OUTBOX_NONE -> OutboxSettings.Kind.NONE;
+            case IotHubMqttConnectionConfiguration.OUTBOX_MEMORY -> OutboxSettings.Kind.MEMORY;
+            case IotHubMqttConnectionConfiguration.OUTBOX_DISK -> OutboxSettings.Kind.DISK;
+            default -> throw new IllegalArgumentException("outbox=" + config.getOutbox() + " is unknown: use none, memory or disk");
+        };
+        if (kind == OutboxSettings.Kind.NONE) {
+            return OutboxSettings.NONE;
+        }
+        OutboxSettings.FullPolicy fullPolicy = switch (config.getOutboxFullPolicy()) {
+            case IotHubMqttConnectionConfiguration.FULL_WAIT -> OutboxSettings.FullPolicy.WAIT;
+            case IotHubMqttConnectionConfiguration.FULL_FAIL -> OutboxSettings.FullPolicy.FAIL;
+            case IotHubMqttConnectionConfiguration.FULL_DROP_OLDEST -> OutboxSettings.FullPolicy.DROP_OLDEST;
+            default -> throw new IllegalArgumentException("outboxFullPolicy=" + config.getOutboxFullPolicy()
+                    + " is unknown: use wait, fail or dropOldest");
+        };
+        Path directory = config.getOutboxDirectory() == null ? null : Path.of(config.getOutboxDirectory());
+        return new OutboxSettings(kind, directory, config.getOutboxMaxBytes(), Duration.ofMillis(config.getOutboxTtl()),
+                fullPolicy);
     }
 
     private static String pick(String explicit, String fromConnectionString, String option) {
@@ -112,14 +139,14 @@ final class SessionSettingsFactory {
     }
 
     private static String serverUri(IotHubMqttConfiguration config, String host, boolean x509) {
-        boolean webSocket = IotHubMqttConfiguration.TRANSPORT_MQTT_WS.equals(config.getTransport());
+        boolean webSocket = IotHubMqttConnectionConfiguration.TRANSPORT_MQTT_WS.equals(config.getTransport());
         int port = config.getPort() > 0 ? config.getPort() : webSocket ? WEBSOCKET_TLS_PORT : MQTT_TLS_PORT;
         return webSocket
                 ? "wss://" + host + ":" + port + WEBSOCKET_PATH + (x509 ? "" : NO_CLIENT_CERT_QUERY)
                 : "ssl://" + host + ":" + port;
     }
 
-    static SocketFactory socketFactory(SSLContextParameters parameters, CamelContext context) {
+    static SSLSocketFactory socketFactory(SSLContextParameters parameters, CamelContext context) {
         try {
             return parameters.createSSLContext(context).getSocketFactory();
         } catch (GeneralSecurityException | IOException e) {

@@ -18,7 +18,7 @@ class TelemetryProducer extends SessionProducer {
         try {
             OutgoingTelemetry message = OutgoingTelemetry.of(exchange, endpoint.sessionSettings().identity(),
                     endpoint.getHeaderFilterStrategy());
-            session.publish(message.topic(), message.body(), qos).whenComplete((ok, error) -> {
+            session.sendTelemetry(message.topic(), message.body(), qos).whenComplete((ok, error) -> {
                 if (error != null) {
                     exchange.setException(error);
                 }

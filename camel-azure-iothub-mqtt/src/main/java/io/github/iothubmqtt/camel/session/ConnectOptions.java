@@ -1,5 +1,7 @@
 package io.github.iothubmqtt.camel.session;
 
+import javax.net.ssl.SSLSocketFactory;
+
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 
 /** CONNECT options as IoT Hub wants them. */
@@ -11,7 +13,7 @@ final class ConnectOptions {
     private ConnectOptions() {
     }
 
-    static MqttConnectOptions create(SessionSettings settings, ConnectPassword password) {
+    static MqttConnectOptions create(SessionSettings settings, ConnectPassword password, SSLSocketFactory socketFactory) {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setCleanSession(false); // the hub keeps subscriptions and C2D messages across connections
@@ -23,9 +25,7 @@ final class ConnectOptions {
         if (password.value() != null) {
             options.setPassword(password.value());
         }
-        if (settings.socketFactory() != null) {
-            options.setSocketFactory(settings.socketFactory());
-        }
+        options.setSocketFactory(socketFactory);
         return options;
     }
 }

@@ -3,20 +3,16 @@ package io.github.iothubmqtt.camel.session;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The sessions of one owner (one CamelContext), one per identity, reference-counted: the first user opens it, the
- * last one closes it. All sessions share one scheduler for Paho's keep-alive pings, renewals and reconnects.
+ * last one closes it. Later users share it as it is: the connection keeps the settings of the user that opened it.
+ * Builds each session's parts: the twin and the methods over the session's narrow {@link DeviceChannel}, and the
+ * telemetry outbox its settings ask for.
  */
 public final class DeviceSessionRegistry {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DeviceSessionRegistry.class);
-
-    private final ScheduledExecutorService scheduler;
+    private final SessionExecutors executors;
     private final Map<String, Entry> sessions = new HashMap<>();
 
     private static final class Entry {
@@ -28,26 +24,37 @@ public final class DeviceSessionRegistry {
         }
     }
 
-    public DeviceSessionRegistry(ScheduledExecutorService scheduler) {
-        this.scheduler = scheduler;
+    public DeviceSessionRegistry(SessionExecutors executors) {
+        this.executors = executors;
     }
 
-    /**
-     * Returns the session of the settings' identity, opening it for the first user. Later users share it as it is:
-     * the first user's settings win, and a user asking for other connection options is told so.
-     */
+    /** Returns the session of the settings' identity, opening it for the first user. */
     public synchronized DeviceSession acquire(SessionSettings settings) {
-        Entry entry = sessions.computeIfAbsent(settings.key(), k -> new Entry(new DeviceSession(settings, scheduler)));
+        Entry entry = sessions.computeIfAbsent(settings.key(), k -> new Entry(create(settings)));
         if (entry.users++ == 0) {
             entry.session.open();
-        } else {
-            List<String> differences = entry.session.settings().differencesFrom(settings);
-            if (!differences.isEmpty()) {
-                LOG.warn("An endpoint of {} sets {} differently from the endpoint that opened its connection; the"
-                         + " connection is shared and keeps the first settings", settings.identity(), String.join(", ", differences));
-            }
         }
         return entry.session;
+    }
+
+    private DeviceSession create(SessionSettings settings) {
+        return new DeviceSession(settings, executors,
+                channel -> new TwinChannel(channel, executors),
+                channel -> new MethodDispatcher(channel, settings.unknownMethodStatus()),
+                this::telemetryOutbox);
+    }
+
+    private Outbox telemetryOutbox(SessionSettings settings, AcknowledgedOutbox acknowledged) {
+        return switch (settings.outbox().kind()) {
+            case NONE -> acknowledged;
+            case MEMORY, DISK -> throw new UnsupportedOperationException("store-and-forward outbox not built yet");
+        };
+    }
+
+    /** The session of this key if it is open: who opened it decides its settings. */
+    public synchronized DeviceSession find(String key) {
+        Entry entry = sessions.get(key);
+        return entry == null ? null : entry.session;
     }
 
     public synchronized void release(DeviceSession session) {

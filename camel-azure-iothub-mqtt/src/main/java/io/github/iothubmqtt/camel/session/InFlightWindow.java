@@ -40,6 +40,10 @@ final class InFlightWindow {
         }
     }
 
+    boolean tryAcquire() {
+        return permits.tryAcquire();
+    }
+
     void release() {
         permits.release();
     }

@@ -8,15 +8,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tells a connection taken over by a second client of the same identity (IoT Hub keeps one connection per identity
- * and closes the older one, without saying why) from other disconnects. Exact when the second client is another
- * session in this JVM; otherwise inferred when the hub keeps closing fresh connections.
+ * and closes the older one, without saying why) from other disconnects. Only a take-over it can see is reported as
+ * one: another session of the same identity in this JVM. A take-over from elsewhere looks on the wire exactly like a
+ * hub restart or a proxy closing the connection, so it stays {@link DisconnectReason#CLOSED_BY_HUB}; when the hub
+ * keeps closing fresh connections, the detail says a second client is a likely cause.
  */
 final class KickDetector {
 
-    /** Open sessions per session key, JVM-wide: two of them with one key fight over the hub's single connection. */
-    private static final Map<String, Set<DeviceSession>> OPEN_SESSIONS = new ConcurrentHashMap<>();
+    /** Open connections per session key, JVM-wide: two of them with one key fight over the hub's single connection. */
+    private static final Map<String, Set<ConnectionLifecycle>> OPEN = new ConcurrentHashMap<>();
     private static final Duration SHORT_LIVED = Duration.ofSeconds(30);
-    private static final int SHORT_LIVED_CLOSES_FOR_SUSPICION = 2;
+    private static final int SHORT_LIVED_CLOSES_FOR_HINT = 3;
 
     record Verdict(DisconnectReason reason, String detail) {
     }
@@ -28,21 +30,21 @@ final class KickDetector {
         this.settings = settings;
     }
 
-    void opened(DeviceSession session) {
-        OPEN_SESSIONS.computeIfAbsent(settings.key(), k -> ConcurrentHashMap.newKeySet()).add(session);
+    void opened(ConnectionLifecycle connection) {
+        OPEN.computeIfAbsent(settings.key(), k -> ConcurrentHashMap.newKeySet()).add(connection);
     }
 
-    void closed(DeviceSession session) {
-        OPEN_SESSIONS.computeIfPresent(settings.key(), (k, sessions) -> {
-            sessions.remove(session);
-            return sessions.isEmpty() ? null : sessions;
+    void closed(ConnectionLifecycle connection) {
+        OPEN.computeIfPresent(settings.key(), (k, open) -> {
+            open.remove(connection);
+            return open.isEmpty() ? null : open;
         });
     }
 
-    Verdict connectionLost(DeviceSession session, Throwable cause, Instant connectedSince) {
+    Verdict connectionLost(ConnectionLifecycle connection, Throwable cause, Instant connectedSince) {
         String identity = settings.identity().clientId();
-        for (DeviceSession other : OPEN_SESSIONS.getOrDefault(settings.key(), Set.of())) {
-            if (other != session) {
+        for (ConnectionLifecycle other : OPEN.getOrDefault(settings.key(), Set.of())) {
+            if (other != connection) {
                 return new Verdict(DisconnectReason.KICKED_BY_SECOND_CLIENT, "another session of " + identity
                         + " in this JVM (" + other.settings().owner() + ") connected; IoT Hub keeps one connection per identity");
             }
@@ -50,16 +52,13 @@ final class KickDetector {
         DisconnectReason reason = PahoErrors.lossReason(cause);
         boolean shortLived = connectedSince != null
                 && Duration.between(connectedSince, Instant.now()).compareTo(SHORT_LIVED) < 0;
-        if (reason == DisconnectReason.CLOSED_BY_HUB && shortLived) {
-            shortLivedCloses++;
-        } else {
-            shortLivedCloses = 0;
+        shortLivedCloses = reason == DisconnectReason.CLOSED_BY_HUB && shortLived ? shortLivedCloses + 1 : 0;
+        String detail = PahoErrors.describe(cause);
+        if (shortLivedCloses >= SHORT_LIVED_CLOSES_FOR_HINT) {
+            detail += "; the connection was closed " + shortLivedCloses + " times in a row within "
+                    + SHORT_LIVED.toSeconds() + " s of connecting: if another client connects as " + identity
+                    + ", IoT Hub closes the older connection each time";
         }
-        if (shortLivedCloses >= SHORT_LIVED_CLOSES_FOR_SUSPICION) {
-            return new Verdict(DisconnectReason.KICKED_BY_SECOND_CLIENT, "the hub closed " + shortLivedCloses
-                    + " connections in a row within " + SHORT_LIVED.toSeconds() + " s of connecting: another client is "
-                    + "probably connected as " + identity + "; IoT Hub keeps one connection per identity");
-        }
-        return new Verdict(reason, PahoErrors.describe(cause));
+        return new Verdict(reason, detail);
     }
 }

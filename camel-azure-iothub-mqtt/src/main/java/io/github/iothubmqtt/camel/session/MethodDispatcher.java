@@ -32,13 +32,14 @@ public final class MethodDispatcher {
         void onCall(Call call);
     }
 
-    private final DeviceSession session;
+    private final DeviceChannel session;
     private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
     private boolean subscribed;
-    private volatile int unservedStatus = 404;
+    private final int unservedStatus;
 
-    MethodDispatcher(DeviceSession session) {
+    MethodDispatcher(DeviceChannel session, int unservedStatus) {
         this.session = session;
+        this.unservedStatus = unservedStatus;
     }
 
     /**
@@ -53,7 +54,7 @@ public final class MethodDispatcher {
             MethodTopics.checkMethodName(methodName);
         }
         if (handlers.putIfAbsent(key, handler) != null) {
-            throw new IllegalStateException(session.settings().identity() + " already has a consumer for "
+            throw new IllegalStateException(session.identity() + " already has a consumer for "
                     + (methodName == null ? "all methods" : "method " + methodName));
         }
         synchronized (this) {
@@ -62,11 +63,6 @@ public final class MethodDispatcher {
                 session.subscribe(MethodTopics.REQUEST_FILTER, 0, this::onRequest);
             }
         }
-    }
-
-    /** The status answered for a method no handler serves; 404 unless a consumer chose otherwise. */
-    public void setUnservedStatus(int status) {
-        this.unservedStatus = status;
     }
 
     public void unregister(String methodName, Handler handler) {
@@ -78,13 +74,13 @@ public final class MethodDispatcher {
         try {
             request = MethodTopics.parseRequest(message.topic());
         } catch (IllegalArgumentException e) {
-            LOG.debug("Ignoring method request to {}: {}", session.settings().identity(), e.getMessage());
+            LOG.debug("Ignoring method request to {}: {}", session.identity(), e.getMessage());
             return;
         }
         Call call = new Call(request.methodName(), request.rid(), message.payload(), this);
         Handler handler = handlers.getOrDefault(request.methodName(), handlers.get(ALL_METHODS));
         if (handler == null) {
-            LOG.info("{}: no route serves method '{}'; answered {}", session.settings().identity(), request.methodName(), unservedStatus);
+            LOG.info("{}: no route serves method '{}'; answered {}", session.identity(), request.methodName(), unservedStatus);
             call.reply(unservedStatus, ("{\"message\":\"no route serves method " + jsonEscape(request.methodName()) + "\"}")
                     .getBytes(StandardCharsets.UTF_8));
             return;

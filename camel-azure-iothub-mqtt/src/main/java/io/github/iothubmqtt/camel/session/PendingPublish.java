@@ -2,27 +2,50 @@ package io.github.iothubmqtt.camel.session;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** One outbound message until the hub acknowledged it (QoS 1), it was written (QoS 0), or it failed. */
 final class PendingPublish {
 
+    final long sequence;
     final String topic;
     final byte[] payload;
     final int qos;
     final long deadlineNanos;
     final CompletableFuture<Void> result = new CompletableFuture<>();
-    /** The connection this message was last written to; a late callback from an older connection is ignored. */
-    volatile int epoch = -1;
+    /** When it was last written to a connection. */
+    volatile long sentNanos;
 
+    private final AtomicReference<Link> sentOn = new AtomicReference<>();
     private final AtomicBoolean finished = new AtomicBoolean();
     private final InFlightWindow window;
 
-    PendingPublish(String topic, byte[] payload, int qos, long deadlineNanos, InFlightWindow window) {
+    PendingPublish(long sequence, String topic, byte[] payload, int qos, long deadlineNanos, InFlightWindow window) {
+        this.sequence = sequence;
         this.topic = topic;
         this.payload = payload;
         this.qos = qos;
         this.deadlineNanos = deadlineNanos;
         this.window = window;
+    }
+
+    /**
+     * Takes the right to write this message to the connection; false when it was written there already. This is what
+     * keeps a message from being sent twice on one connection, or retried on a connection that failed it.
+     */
+    boolean claim(Link link) {
+        Link previous;
+        do {
+            previous = sentOn.get();
+            if (previous == link) {
+                return false;
+            }
+        } while (!sentOn.compareAndSet(previous, link));
+        return true;
+    }
+
+    Link sentOn() {
+        return sentOn.get();
     }
 
     void succeed() {
@@ -37,9 +60,5 @@ final class PendingPublish {
             window.release();
             result.completeExceptionally(error);
         }
-    }
-
-    boolean isFinished() {
-        return finished.get();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,10 +22,15 @@ public final class PendingRequests<R> {
     private final Map<String, CompletableFuture<R>> pending = new ConcurrentHashMap<>();
     private final AtomicLong lastRid = new AtomicLong();
     private final ScheduledExecutorService timer;
+    private final Executor work;
 
-    /** @param timer runs the timeouts; each is cancelled when its answer comes, so none pile up at high rates */
-    public PendingRequests(ScheduledExecutorService timer) {
+    /**
+     * @param timer runs the timeouts; each is cancelled when its answer comes, so none pile up at high rates
+     * @param work  completes a timed-out request, so whatever waits on it never runs on the timer's thread
+     */
+    public PendingRequests(ScheduledExecutorService timer, Executor work) {
         this.timer = timer;
+        this.work = work;
     }
 
     /** Opens a request under a fresh {@code $rid}; its future fails with a {@link TimeoutException} after {@code timeout}. */
@@ -33,7 +39,8 @@ public final class PendingRequests<R> {
         CompletableFuture<R> answer = new CompletableFuture<>();
         pending.put(rid, answer);
         ScheduledFuture<?> expiry = timer.schedule(
-                () -> answer.completeExceptionally(new TimeoutException(description + " got no answer within " + timeout)),
+                () -> work.execute(() -> answer.completeExceptionally(
+                        new TimeoutException(description + " got no answer within " + timeout))),
                 timeout.toMillis(), TimeUnit.MILLISECONDS);
         answer.whenComplete((r, e) -> {
             pending.remove(rid, answer);

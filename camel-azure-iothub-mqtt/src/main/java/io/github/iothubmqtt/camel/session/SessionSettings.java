@@ -1,16 +1,15 @@
 package io.github.iothubmqtt.camel.session;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
-import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
 
 import io.github.iothubmqtt.protocol.Identity;
 
 /**
- * Everything a session needs to connect. Holds no secrets in {@link #toString()}: the password comes from
+ * Everything a session needs to connect. All endpoints of one identity share its session, so these are settings of
+ * the connection, not of an endpoint. Holds no secrets in {@link #toString()}: the password comes from
  * {@link #passwordSource()} on each connect.
  *
  * @param hostName                the IoT Hub host name (identifies the hub; part of the session key)
@@ -27,6 +26,10 @@ import io.github.iothubmqtt.protocol.Identity;
  * @param maxInflight             messages sent or queued but not yet acknowledged
  * @param failWhenInFlightFull    fail a send at once when the window is full instead of waiting
  * @param sendTimeout             how long a message may wait for room, a connection and its PUBACK
+ * @param ackTimeout              how long a PUBACK may take, with nothing else heard from the hub, before the
+ *                                connection is probed ({@link LivenessRule})
+ * @param unknownMethodStatus     the status answered at once for a direct method no handler serves
+ * @param outbox                  how telemetry waits for the hub
  * @param owner                   who owns the session (e.g. the CamelContext name), for log and kick messages
  */
 public record SessionSettings(
@@ -35,7 +38,7 @@ public record SessionSettings(
         Identity identity,
         String username,
         PasswordSource passwordSource,
-        SocketFactory socketFactory,
+        SSLSocketFactory socketFactory,
         int keepAliveSeconds,
         Duration connectTimeout,
         Duration reconnectBackoffMin,
@@ -44,6 +47,9 @@ public record SessionSettings(
         int maxInflight,
         boolean failWhenInFlightFull,
         Duration sendTimeout,
+        Duration ackTimeout,
+        int unknownMethodStatus,
+        OutboxSettings outbox,
         String owner) {
 
     public SessionSettings {
@@ -51,34 +57,12 @@ public record SessionSettings(
         Objects.requireNonNull(serverUri, "serverUri");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(passwordSource, "passwordSource");
+        Objects.requireNonNull(outbox, "outbox");
         if (maxInflight < 1) {
             throw new IllegalArgumentException("maxInflight must be at least 1, was " + maxInflight);
         }
-    }
-
-    /**
-     * The connection options in which {@code other} asks for something else than these settings, by option name;
-     * credentials are not compared.
-     */
-    public List<String> differencesFrom(SessionSettings other) {
-        List<String> differences = new ArrayList<>();
-        addIfDifferent(differences, "transport or port", serverUri, other.serverUri);
-        addIfDifferent(differences, "apiVersion, modelId or productInfo", username, other.username);
-        addIfDifferent(differences, "sslContextParameters", socketFactory, other.socketFactory);
-        addIfDifferent(differences, "keepAlive", keepAliveSeconds, other.keepAliveSeconds);
-        addIfDifferent(differences, "connectTimeout", connectTimeout, other.connectTimeout);
-        addIfDifferent(differences, "reconnectBackoffMin", reconnectBackoffMin, other.reconnectBackoffMin);
-        addIfDifferent(differences, "reconnectBackoffMax", reconnectBackoffMax, other.reconnectBackoffMax);
-        addIfDifferent(differences, "sasRenewalMargin", renewalMargin, other.renewalMargin);
-        addIfDifferent(differences, "maxInflight", maxInflight, other.maxInflight);
-        addIfDifferent(differences, "failWhenInFlightFull", failWhenInFlightFull, other.failWhenInFlightFull);
-        addIfDifferent(differences, "sendTimeout", sendTimeout, other.sendTimeout);
-        return differences;
-    }
-
-    private static void addIfDifferent(List<String> differences, String option, Object mine, Object theirs) {
-        if (!Objects.equals(mine, theirs)) {
-            differences.add(option);
+        if (ackTimeout == null || ackTimeout.toMillis() < 100) {
+            throw new IllegalArgumentException("ackTimeout must be at least 100 ms, was " + ackTimeout);
         }
     }
 

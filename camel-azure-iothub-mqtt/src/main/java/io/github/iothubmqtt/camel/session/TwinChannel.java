@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.iothubmqtt.protocol.TwinTopics;
@@ -40,28 +39,28 @@ public final class TwinChannel {
         }
     }
 
-    private final DeviceSession session;
-    private final ScheduledExecutorService scheduler;
+    private final DeviceChannel session;
+    private final SessionExecutors executors;
     private final PendingRequests<Answer> requests;
     private final List<MessageHandler> desiredListeners = new CopyOnWriteArrayList<>();
     private boolean responsesSubscribed;
     private boolean desiredSubscribed;
 
-    TwinChannel(DeviceSession session, ScheduledExecutorService scheduler) {
+    TwinChannel(DeviceChannel session, SessionExecutors executors) {
         this.session = session;
-        this.scheduler = scheduler;
-        this.requests = new PendingRequests<>(scheduler);
+        this.executors = executors;
+        this.requests = new PendingRequests<>(executors.scheduler(), executors.work());
     }
 
     /** Reads the whole twin: {@code {"desired":{…},"reported":{…}}}. */
     public CompletableFuture<Answer> get(Duration timeout, RetryPolicy retry) {
-        return withRetries(() -> request(TwinTopics::getTopic, new byte[0], timeout, "twin GET of " + session.settings().identity()), retry, 0);
+        return withRetries(() -> request(TwinTopics::getTopic, new byte[0], timeout, "twin GET of " + session.identity()), retry, 0);
     }
 
     /** Patches the reported properties; a non-null {@code baseVersion} asks the hub for optimistic concurrency. */
     public CompletableFuture<Answer> patchReported(byte[] patch, Long baseVersion, Duration timeout, RetryPolicy retry) {
         return withRetries(() -> request(rid -> TwinTopics.patchReportedTopic(rid, baseVersion), patch, timeout,
-                "reported PATCH of " + session.settings().identity()), retry, 0);
+                "reported PATCH of " + session.identity()), retry, 0);
     }
 
     /** Receives desired-property notifications (on the session's I/O thread: hand off long work). */
@@ -93,16 +92,17 @@ public final class TwinChannel {
                 return CompletableFuture.completedFuture(answer);
             }
             long delay = retry.delayMillis(retries);
-            LOG.debug("Twin request of {} answered {}; retry {} of {} in {} ms", session.settings().identity(),
+            LOG.debug("Twin request of {} answered {}; retry {} of {} in {} ms", session.identity(),
                     answer.status(), retries + 1, retry.attempts(), delay);
             CompletableFuture<Answer> next = new CompletableFuture<>();
-            scheduler.schedule(() -> withRetries(attempt, retry, retries + 1).whenComplete((a, e) -> {
+            // the timer only hands the retry over: a retry may wait for room in the window, and its answer runs a route
+            executors.scheduler().schedule(() -> executors.work().execute(() -> withRetries(attempt, retry, retries + 1).whenComplete((a, e) -> {
                 if (e != null) {
                     next.completeExceptionally(e);
                 } else {
                     next.complete(a);
                 }
-            }), delay, TimeUnit.MILLISECONDS);
+            })), delay, TimeUnit.MILLISECONDS);
             return next;
         });
     }
@@ -131,11 +131,11 @@ public final class TwinChannel {
         try {
             response = TwinTopics.parseResponse(message.topic());
         } catch (IllegalArgumentException e) {
-            LOG.debug("Ignoring twin response of {}: {}", session.settings().identity(), e.getMessage());
+            LOG.debug("Ignoring twin response of {}: {}", session.identity(), e.getMessage());
             return;
         }
         if (!requests.complete(response.rid(), new Answer(response.status(), response.version(), message.payload()))) {
-            LOG.debug("Twin response {} of {} came after its request timed out; dropped", response.rid(), session.settings().identity());
+            LOG.debug("Twin response {} of {} came after its request timed out; dropped", response.rid(), session.identity());
         }
     }
 }

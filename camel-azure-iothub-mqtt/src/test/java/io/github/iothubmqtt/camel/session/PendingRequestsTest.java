@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class PendingRequestsTest {
 
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
-    private final PendingRequests<String> requests = new PendingRequests<>(timer);
+    private final PendingRequests<String> requests = new PendingRequests<>(timer, Runnable::run);
 
     @AfterEach
     void stopTimer() {

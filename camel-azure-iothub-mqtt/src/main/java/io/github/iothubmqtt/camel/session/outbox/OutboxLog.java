@@ -14,12 +14,16 @@ public interface OutboxLog extends AutoCloseable {
      *
      * @param sequence       increases with every append, also across restarts of a durable log
      * @param storedAtMillis wall-clock time of the append, for the message TTL
-     * @param messageId      a stable id, sent as {@code $.mid}, so the back end can drop duplicates around a crash
+     * @param topic          the telemetry topic with its property bag, which holds the message's stable {@code $.mid}
      */
-    record Entry(long sequence, long storedAtMillis, String messageId, String topic, byte[] payload) {
+    record Entry(long sequence, long storedAtMillis, String topic, byte[] payload) {
         /** What the entry counts against the outbox's byte bound. */
         public long bytes() {
-            return payload.length + topic.length() + messageId.length();
+            return bytes(topic, payload);
+        }
+
+        public static long bytes(String topic, byte[] payload) {
+            return payload.length + (long) topic.length();
         }
     }
 
@@ -28,7 +32,7 @@ public interface OutboxLog extends AutoCloseable {
      * for a durable log); appends of concurrent callers share one sync (group commit). Completion may run on the
      * log's own thread: callers hand off slow work.
      */
-    CompletableFuture<Entry> append(String messageId, String topic, byte[] payload);
+    CompletableFuture<Entry> append(String topic, byte[] payload);
 
     /** Forgets an entry, after the hub acknowledged it. Need not be synced at once: a crash may bring it back. */
     void remove(long sequence);

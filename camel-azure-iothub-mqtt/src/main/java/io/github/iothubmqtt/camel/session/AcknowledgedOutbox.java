@@ -1,0 +1,171 @@
+package io.github.iothubmqtt.camel.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttException;
+
+/**
+ * Completes a send when the hub acknowledged it (QoS 1) or it was written (QoS 0), and fails it when that did not
+ * happen within {@code sendTimeout}. Messages wait in order while there is no connection; those a connection took
+ * but never acknowledged are sent again on the next one (at least once).
+ * <p>
+ * A message is written at most once per connection: a send that fails because the connection is gone ends that
+ * connection and waits for the next, instead of being retried on the dead one. Failures complete on the work
+ * executor, never on Paho's or the scheduler's threads, so a route's error handling cannot stall a connection.
+ */
+final class AcknowledgedOutbox implements Outbox {
+
+    private final SessionSettings settings;
+    private final ConnectionLifecycle connection;
+    private final Executor work;
+    private final InFlightWindow window;
+    private final ConcurrentSkipListMap<Long, PendingPublish> pending = new ConcurrentSkipListMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private volatile Throwable closedBy;
+
+    AcknowledgedOutbox(SessionSettings settings, ConnectionLifecycle connection, Executor work) {
+        this.settings = settings;
+        this.connection = connection;
+        this.work = work;
+        this.window = new InFlightWindow(settings.maxInflight(), settings.failWhenInFlightFull());
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos) {
+        window.acquire(settings.sendTimeout(), IoThread.isCurrent());
+        return enqueue(topic, payload, qos);
+    }
+
+    /** Like {@link #publish}, but never waits: {@code null} when the window has no room. */
+    CompletableFuture<Void> offer(String topic, byte[] payload, int qos) {
+        return window.tryAcquire() ? enqueue(topic, payload, qos) : null;
+    }
+
+    /** Window room was taken. */
+    private CompletableFuture<Void> enqueue(String topic, byte[] payload, int qos) {
+        PendingPublish message = new PendingPublish(sequence.incrementAndGet(), topic, payload, qos,
+                System.nanoTime() + settings.sendTimeout().toNanos(), window);
+        pending.put(message.sequence, message);
+        Throwable closed = closedBy;
+        if (closed != null) {
+            fail(message, closed);
+        } else {
+            transmit(message);
+        }
+        return message.result;
+    }
+
+    /** Writes the message to the current connection unless it is there already; a loop, never a recursion. */
+    private void transmit(PendingPublish message) {
+        for (Link link = connection.current(); link != null && message.claim(link); link = connection.current()) {
+            message.sentNanos = System.nanoTime();
+            try {
+                link.publish(message, listener);
+                return;
+            } catch (MqttException e) {
+                if (!PahoErrors.isConnectionProblem(e)) {
+                    fail(message, e);
+                    return;
+                }
+                connection.linkFailed(link, e);
+            }
+        }
+    }
+
+    private final IMqttActionListener listener = new IMqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+            PendingPublish message = (PendingPublish) token.getUserContext();
+            if (message.qos > 0) {
+                Link link = message.sentOn();
+                if (link != null) {
+                    link.heard();
+                }
+            }
+            if (pending.remove(message.sequence, message)) {
+                IoThread.run(message::succeed);
+            }
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable error) {
+            PendingPublish message = (PendingPublish) token.getUserContext();
+            if (!PahoErrors.isConnectionProblem(error)) {
+                fail(message, error);
+                return;
+            }
+            Link link = connection.current();
+            if (link != null && link.client == token.getClient()) {
+                connection.linkFailed(link, error);
+            }
+            if (pending.containsKey(message.sequence)) {
+                transmit(message); // only if a newer connection is up already; else it waits for the next one
+            }
+        }
+    };
+
+    @Override
+    public void linkUp(Link link) {
+        for (PendingPublish message : pending.values()) {
+            transmit(message);
+        }
+    }
+
+    @Override
+    public void sweep(long nowNanos) {
+        List<PendingPublish> overdue = new ArrayList<>();
+        for (PendingPublish message : pending.values()) {
+            if (nowNanos - message.deadlineNanos > 0 && pending.remove(message.sequence, message)) {
+                overdue.add(message);
+            }
+        }
+        if (!overdue.isEmpty()) {
+            SessionStatus status = connection.status(inFlight());
+            TimeoutException timeout = new TimeoutException("message of " + settings.identity() + " not acknowledged within "
+                    + settings.sendTimeout() + " (connection " + status.state() + ", last disconnect "
+                    + status.lastDisconnectReason() + ")");
+            overdue.forEach(message -> completeExceptionally(message, timeout));
+        }
+    }
+
+    /** When the oldest message still waiting for the hub on this connection was written, or {@code null}. */
+    Long oldestUnacknowledgedNanos(Link link) {
+        for (PendingPublish message : pending.values()) {
+            if (message.sentOn() == link) {
+                return message.sentNanos;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public int inFlight() {
+        return window.inUse();
+    }
+
+    @Override
+    public void close(Throwable cause) {
+        closedBy = cause;
+        for (PendingPublish message : pending.values()) {
+            fail(message, cause);
+        }
+    }
+
+    private void fail(PendingPublish message, Throwable error) {
+        if (pending.remove(message.sequence, message)) {
+            completeExceptionally(message, error);
+        }
+    }
+
+    private void completeExceptionally(PendingPublish message, Throwable error) {
+        work.execute(() -> message.fail(error));
+    }
+}

@@ -1,0 +1,370 @@
+package io.github.iothubmqtt.camel.session;
+
+import java.time.Instant;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLSocketFactory;
+
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection of one identity over its lifetime: connects without waiting, renews the SAS token before it expires,
+ * reconnects forever with backoff, and drops a connection that stopped answering ({@link LivenessRule}). What flows
+ * over a connection is not its business: it tells its {@link Listener} when a connection is up and what arrived.
+ * <p>
+ * Thread-safety: state changes happen under {@code lock}; {@link #current()} is read without it.
+ */
+final class ConnectionLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionLifecycle.class);
+    private static final long RENEWAL_QUIESCE_MILLIS = 2_000;
+
+    /** Hears of the connections; runs on Paho's threads, which must not block. */
+    interface Listener {
+        /** A connection is up: the first, a reconnect or a renewal. */
+        void linkUp(Link link);
+
+        /** The hub published a message on this connection. */
+        void messageArrived(Link link, String topic, MqttMessage message);
+    }
+
+    private final SessionSettings settings;
+    private final ScheduledExecutorService scheduler;
+    private final Executor blockingWork;
+    private final Listener listener;
+    private final Backoff backoff;
+    private final KickDetector kickDetector;
+    private final LivenessRule liveness;
+
+    private final Object lock = new Object();
+    private SessionState state = SessionState.DISCONNECTED;
+    private Link link;
+    private int epoch;
+    private int failedAttempts;
+    private boolean everConnected;
+    private DisconnectReason lastReason = DisconnectReason.NONE;
+    private String lastDetail;
+    private long reconnectCount;
+    private long renewalCount;
+    private Instant connectedSince;
+    private Instant tokenExpiresAt;
+    private ScheduledFuture<?> renewalTask;
+    private ScheduledFuture<?> reconnectTask;
+
+    /** The connection while it is up; read without the lock on the send path. */
+    private volatile Link connected;
+
+    ConnectionLifecycle(SessionSettings settings, ScheduledExecutorService scheduler, Executor blockingWork,
+            Listener listener) {
+        this.settings = settings;
+        this.scheduler = scheduler;
+        this.blockingWork = blockingWork;
+        this.listener = listener;
+        this.backoff = new Backoff(settings.reconnectBackoffMin(), settings.reconnectBackoffMax());
+        this.kickDetector = new KickDetector(settings);
+        this.liveness = new LivenessRule(settings.ackTimeout());
+    }
+
+    SessionSettings settings() {
+        return settings;
+    }
+
+    /** The connection that is up, or {@code null} while connecting, renewing or disconnected. */
+    Link current() {
+        return connected;
+    }
+
+    void open() {
+        synchronized (lock) {
+            kickDetector.opened(this);
+            connect();
+        }
+    }
+
+    void close() {
+        Link last;
+        synchronized (lock) {
+            if (state == SessionState.CLOSED) {
+                return;
+            }
+            setState(SessionState.CLOSED);
+            lastReason = DisconnectReason.CLOSED;
+            lastDetail = "closed by " + settings.owner();
+            cancel(renewalTask);
+            cancel(reconnectTask);
+            last = link;
+            link = null;
+        }
+        kickDetector.closed(this);
+        if (last != null) {
+            last.retire(blockingWork, RENEWAL_QUIESCE_MILLIS);
+        }
+    }
+
+    SessionStatus status(int inFlight) {
+        synchronized (lock) {
+            return new SessionStatus(settings.identity().clientId(), state, lastReason, lastDetail, reconnectCount,
+                    renewalCount, connectedSince, tokenExpiresAt, inFlight);
+        }
+    }
+
+    boolean isConnected() {
+        return connected != null;
+    }
+
+    /**
+     * A send on this connection failed because the connection is gone, maybe before Paho noticed: end it now, so
+     * messages wait for the next connection instead of being retried on a dead one.
+     */
+    void linkFailed(Link failed, Throwable error) {
+        lost(failed, error, true);
+    }
+
+    /** Applies the {@link LivenessRule} to the current connection; called about once a second. */
+    void checkLiveness(Long oldestUnacknowledgedNanos) {
+        Link now = connected;
+        if (now == null) {
+            return;
+        }
+        switch (liveness.judge(System.nanoTime(), now.lastInboundNanos(), oldestUnacknowledgedNanos, now.probeSentNanos())) {
+            case PROBE -> {
+                LOG.debug("Session {}: no PUBACK and nothing else from the hub for {}; probing with PINGREQ",
+                        settings.identity(), settings.ackTimeout());
+                now.probe();
+            }
+            case DEAD -> lost(now, new MqttException(MqttException.REASON_CODE_CLIENT_TIMEOUT), true);
+            case ALIVE -> {
+                // nothing to do
+            }
+        }
+    }
+
+    /** Under lock. Keeps the lock-free view of the connection in step with the state. */
+    private void setState(SessionState next) {
+        state = next;
+        connected = next == SessionState.CONNECTED ? link : null;
+    }
+
+    /** Under lock. */
+    private void connect() {
+        int connectEpoch = ++epoch;
+        ConnectPassword password;
+        Link fresh;
+        try {
+            password = settings.passwordSource().next();
+            ProbingPingSender pinger = new ProbingPingSender(scheduler);
+            AbortableSocketFactory socket = new AbortableSocketFactory(settings.socketFactory() != null
+                    ? settings.socketFactory() : (SSLSocketFactory) SSLSocketFactory.getDefault());
+            MqttAsyncClient client = new MqttAsyncClient(settings.serverUri(), settings.identity().clientId(),
+                    new MemoryPersistence(), pinger, null);
+            client.setManualAcks(true);
+            fresh = new Link(connectEpoch, client, pinger, socket);
+            client.setCallback(new ConnectionCallback(this, fresh));
+            link = fresh;
+            if (state != SessionState.RENEWING) {
+                setState(SessionState.CONNECTING);
+            }
+            client.connect(ConnectOptions.create(settings, password, socket), null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    connected(fresh, password);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable error) {
+                    connectFailed(fresh, error);
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            Link failed = link;
+            link = null;
+            setState(SessionState.DISCONNECTED);
+            if (failed != null && failed.epoch == connectEpoch) {
+                failed.abort(blockingWork);
+            }
+            scheduleReconnect(DisconnectReason.CONNECT_FAILED, "cannot start connecting: " + e.getMessage());
+        }
+    }
+
+    private void connected(Link up, ConnectPassword password) {
+        synchronized (lock) {
+            if (up != link || state == SessionState.CLOSED) {
+                return;
+            }
+            boolean renewal = state == SessionState.RENEWING;
+            up.heard();
+            setState(SessionState.CONNECTED);
+            connectedSince = Instant.now();
+            tokenExpiresAt = password.expiresAt();
+            if (renewal) {
+                LOG.debug("Session {} renewed its SAS token (valid until {})", settings.identity(), tokenExpiresAt);
+            } else if (everConnected) {
+                reconnectCount++;
+                LOG.info("Session {} reconnected after {} (attempt {})", settings.identity(), lastReason, failedAttempts + 1);
+            } else {
+                LOG.info("Session {} connected to {}", settings.identity(), settings.serverUri());
+            }
+            everConnected = true;
+            failedAttempts = 0;
+            scheduleRenewal(password);
+        }
+        listener.linkUp(up);
+    }
+
+    private void connectFailed(Link failed, Throwable error) {
+        synchronized (lock) {
+            if (failed != link || state == SessionState.CLOSED) {
+                return;
+            }
+            link = null;
+            setState(SessionState.DISCONNECTED);
+            failed.abort(blockingWork);
+            scheduleReconnect(PahoErrors.connectFailureReason(error), PahoErrors.describe(error));
+        }
+    }
+
+    private void lost(Link ended, Throwable cause, boolean abort) {
+        synchronized (lock) {
+            if (ended != link || state != SessionState.CONNECTED) {
+                return;
+            }
+            link = null;
+            setState(SessionState.DISCONNECTED);
+            cancel(renewalTask);
+            KickDetector.Verdict verdict = kickDetector.connectionLost(this, cause, connectedSince);
+            if (abort) {
+                ended.abort(blockingWork);
+            } else {
+                ended.retire(blockingWork, 0);
+            }
+            scheduleReconnect(verdict.reason(), verdict.detail());
+        }
+    }
+
+    /** Under lock. */
+    private void scheduleReconnect(DisconnectReason reason, String detail) {
+        lastReason = reason;
+        lastDetail = detail;
+        long delay = backoff.delayMillis(failedAttempts++);
+        if (failedAttempts == 1) {
+            LOG.warn("Session {} disconnected ({}: {}); reconnecting in {} ms", settings.identity(), reason, detail, delay);
+        } else {
+            LOG.debug("Session {} still disconnected ({}: {}); attempt {} in {} ms", settings.identity(), reason, detail,
+                    failedAttempts, delay);
+        }
+        reconnectTask = scheduler.schedule(this::reconnect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void reconnect() {
+        synchronized (lock) {
+            if (state == SessionState.DISCONNECTED) {
+                connect();
+            }
+        }
+    }
+
+    /** Under lock. Renews before expiry, less a random share of the margin so many devices do not renew at once. */
+    private void scheduleRenewal(ConnectPassword password) {
+        if (password.expiresAt() == null) {
+            return;
+        }
+        long lifetimeMillis = password.expiresAt().toEpochMilli() - System.currentTimeMillis();
+        if (!password.renewable()) {
+            LOG.info("Session {} uses a SAS token that expires at {} and cannot be renewed without a device key",
+                    settings.identity(), password.expiresAt());
+            return;
+        }
+        long margin = Math.min(settings.renewalMargin().toMillis(), lifetimeMillis / 4);
+        long jitter = ThreadLocalRandom.current().nextLong(margin / 2 + 1);
+        long delay = Math.max(0, lifetimeMillis - margin - jitter);
+        renewalTask = scheduler.schedule(this::renew, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void renew() {
+        Link old;
+        Instant expiring;
+        synchronized (lock) {
+            if (state != SessionState.CONNECTED) {
+                return;
+            }
+            expiring = tokenExpiresAt;
+            setState(SessionState.RENEWING); // new sends wait until the fresh connection is up
+            lastReason = DisconnectReason.SAS_RENEWAL;
+            lastDetail = "routine reconnect with a fresh SAS token";
+            renewalCount++;
+            old = link;
+        }
+        LOG.info("Session {} renews its SAS token (expires at {})", settings.identity(), expiring);
+        IMqttActionListener reconnect = new IMqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                reconnectAfterRenewal(old);
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable error) {
+                reconnectAfterRenewal(old);
+            }
+        };
+        try {
+            // the quiesce lets in-flight messages get their PUBACK before the connection closes
+            old.client.disconnect(RENEWAL_QUIESCE_MILLIS, null, reconnect);
+        } catch (MqttException e) {
+            reconnectAfterRenewal(old);
+        }
+    }
+
+    private void reconnectAfterRenewal(Link old) {
+        synchronized (lock) {
+            if (old != link || state != SessionState.RENEWING) {
+                return;
+            }
+            old.retire(blockingWork, 0);
+            connect();
+        }
+    }
+
+    private static void cancel(ScheduledFuture<?> task) {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    /** Receives Paho's callbacks of one connection; anything from an older connection is ignored. */
+    private record ConnectionCallback(ConnectionLifecycle lifecycle, Link source) implements MqttCallback {
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            lifecycle.lost(source, cause, false);
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            source.heard();
+            lifecycle.listener.messageArrived(source, topic, message);
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // completions arrive through the per-message listener
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionLifecycle[" + settings.key() + "]";
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.iothubmqtt.camel.session;
+
+import java.util.concurrent.Executor;
+
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One MQTT connection of a session, from its CONNECT until it is retired: the Paho client, the socket under it, and
+ * when the hub was last heard from. Each connection gets a fresh client; {@code epoch} tells connections apart.
+ */
+final class Link {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Link.class);
+
+    final int epoch;
+    final MqttAsyncClient client;
+    private final ProbingPingSender pinger;
+    private final AbortableSocketFactory socket;
+    private volatile long lastInboundNanos = System.nanoTime();
+    private volatile Long probeSentNanos;
+
+    Link(int epoch, MqttAsyncClient client, ProbingPingSender pinger, AbortableSocketFactory socket) {
+        this.epoch = epoch;
+        this.client = client;
+        this.pinger = pinger;
+        this.socket = socket;
+    }
+
+    void publish(PendingPublish message, IMqttActionListener listener) throws MqttException {
+        client.publish(message.topic, message.payload, message.qos, false, message, listener);
+    }
+
+    /** Something arrived from the hub: a PUBACK, a PUBLISH, a SUBACK or a PINGRESP. */
+    void heard() {
+        lastInboundNanos = System.nanoTime();
+    }
+
+    long lastInboundNanos() {
+        return lastInboundNanos;
+    }
+
+    Long probeSentNanos() {
+        return probeSentNanos;
+    }
+
+    void probe() {
+        probeSentNanos = System.nanoTime();
+        try {
+            pinger.probe(new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    heard();
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable error) {
+                    // unanswered: the liveness rule drops the connection when its time is up
+                }
+            });
+        } catch (MqttException e) {
+            LOG.trace("Probe on {} not sent: {}", client.getClientId(), e.getMessage());
+        }
+    }
+
+    /**
+     * Ends the connection now, without a DISCONNECT, and releases the client's threads. Blocking parts run on the
+     * given executor, never on Paho's or the scheduler's threads.
+     */
+    void abort(Executor blockingWork) {
+        socket.abort();
+        retire(blockingWork, 0);
+    }
+
+    /** Ends the connection, with a DISCONNECT after a quiesce that lets in-flight messages get their PUBACK. */
+    void retire(Executor blockingWork, long quiesceMillis) {
+        blockingWork.execute(() -> {
+            try {
+                if (client.isConnected()) {
+                    client.disconnect(quiesceMillis).waitForCompletion(quiesceMillis + 1_000);
+                }
+            } catch (MqttException | RuntimeException e) {
+                LOG.trace("Disconnecting a retired client of {}: {}", client.getClientId(), e.getMessage());
+                socket.abort();
+            }
+            try {
+                client.close(true);
+            } catch (MqttException | RuntimeException e) {
+                LOG.trace("Closing a retired client of {}: {}", client.getClientId(), e.getMessage());
+            }
+        });
+    }
+}
