@@ -62,9 +62,20 @@ class DesiredPropertiesConsumer extends SessionConsumer {
 
     private void onNotification(InboundMessage message) {
         inOrder.execute(() -> {
-            long version = TwinTopics.parseDesired(message.topic());
+            long version;
+            JsonNode patch;
+            try {
+                version = TwinTopics.parseDesired(message.topic());
+                patch = JsonBodies.readTree(message.payload(), "the desired patch");
+            } catch (IllegalArgumentException e) {
+                // a hub bug must not stop the consumer: the twin read gives the truth
+                LOG.warn("Ignoring a malformed desired-properties notification of {} ({}); reading the twin instead",
+                        endpoint.sessionSettings().identity(), e.getMessage());
+                resync();
+                return;
+            }
             switch (versions.onNotification(version)) {
-                case DELIVER -> emit(JsonBodies.readTree(message.payload(), "the desired patch"), version, false);
+                case DELIVER -> emit(patch, version, false);
                 case RESYNC -> resync();
                 case DROP -> LOG.debug("Desired version {} of {} already delivered; dropped", version, endpoint.sessionSettings().identity());
             }
@@ -84,7 +95,14 @@ class DesiredPropertiesConsumer extends SessionConsumer {
                     error != null ? error.getMessage() : HubAnswers.failure("twin GET", answer.status(), answer.body()).getMessage());
             return;
         }
-        JsonNode desired = JsonBodies.readTree(answer.body(), "the twin").path("desired");
+        JsonNode desired;
+        try {
+            desired = JsonBodies.readTree(answer.body(), "the twin").path("desired");
+        } catch (IllegalArgumentException e) {
+            LOG.warn("The hub answered the twin read of {} with a body that is not JSON ({}); reading again at the next connect",
+                    endpoint.sessionSettings().identity(), e.getMessage());
+            return;
+        }
         long version = desired.path("$version").asLong();
         if (versions.onTwinRead(version)) {
             emit(desired, version, true);
@@ -96,8 +114,7 @@ class DesiredPropertiesConsumer extends SessionConsumer {
         try {
             exchange.getMessage().setHeader(IotHubMqttConstants.DESIRED_VERSION, version);
             exchange.getMessage().setHeader(IotHubMqttConstants.RESYNC, resync);
-            exchange.getMessage().setBody(JsonBodies.fromJson(JsonBodies.JSON.writeValueAsBytes(desired),
-                    endpoint.getConfiguration().getBodyType(), "the desired properties"));
+            exchange.getMessage().setBody(JsonBodies.fromTree(desired, endpoint.getConfiguration().getBodyType()));
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);

@@ -38,15 +38,37 @@ final class JsonBodies {
         return text;
     }
 
+    /** A JSON body both as the bytes for the wire and as the tree to check: each parsed or written once. */
+    record Json(byte[] bytes, JsonNode tree) {
+    }
+
+    /**
+     * Like {@link #toJson}, also giving the tree: text is parsed once, any other object converted once and written
+     * from its tree. An empty body gives no bytes and a missing node.
+     */
+    static Json toJsonTree(Exchange exchange, Object body, String what) throws IOException {
+        byte[] text = body == null ? new byte[0] : asText(exchange, body);
+        if (text == null) {
+            JsonNode tree = JSON.valueToTree(body);
+            return new Json(serialize(tree, what), tree);
+        }
+        return new Json(text, text.length == 0 ? JSON.missingNode() : readTree(text, what));
+    }
+
     /** Reads JSON bytes as the chosen type; no bytes give a {@code null} body. */
     static Object fromJson(byte[] json, JsonBodyType type, String what) {
         if (json == null || json.length == 0) {
             return null;
         }
+        return type == JsonBodyType.String ? new String(json, StandardCharsets.UTF_8) : fromTree(readTree(json, what), type);
+    }
+
+    /** A parsed tree as the chosen type, without parsing it again. */
+    static Object fromTree(JsonNode tree, JsonBodyType type) {
         return switch (type) {
-            case String -> new String(json, StandardCharsets.UTF_8);
-            case JsonNode -> readTree(json, what);
-            case Map -> JSON.convertValue(readTree(json, what), Object.class);
+            case String -> tree.toString();
+            case JsonNode -> tree;
+            case Map -> JSON.convertValue(tree, Object.class);
         };
     }
 

@@ -1,5 +1,6 @@
 package io.github.iothubmqtt.camel;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,13 +54,13 @@ class TwinProducer extends SessionProducer {
     }
 
     private CompletableFuture<TwinChannel.Answer> patchReported(Exchange exchange) throws Exception {
-        byte[] patch = JsonBodies.toJson(exchange, exchange.getMessage().getBody(), "the reported patch");
-        if (patch.length == 0) {
+        JsonBodies.Json patch = JsonBodies.toJsonTree(exchange, exchange.getMessage().getBody(), "the reported patch");
+        if (patch.bytes().length == 0) {
             throw new IllegalArgumentException("the reported patch is empty: send a JSON object of the properties to report");
         }
-        TwinPatch.validate(JsonBodies.readTree(patch, "the reported patch"));
+        TwinPatch.validate(patch.tree());
         Long baseVersion = exchange.getMessage().getHeader(IotHubMqttConstants.REPORTED_BASE_VERSION, Long.class);
-        return session.twin().patchReported(patch, baseVersion, endpoint.requestTimeout(), endpoint.retryPolicy());
+        return session.twin().patchReported(patch.bytes(), baseVersion, endpoint.requestTimeout(), endpoint.retryPolicy());
     }
 
     private void complete(Exchange exchange, TwinOperation operation, TwinChannel.Answer reply) throws IotHubStatusException {
@@ -74,6 +75,7 @@ class TwinProducer extends SessionProducer {
         JsonNode twin = JsonBodies.readTree(reply.body(), "the twin");
         message.setHeader(IotHubMqttConstants.DESIRED_VERSION, twin.path("desired").path("$version").asLong());
         message.setHeader(IotHubMqttConstants.REPORTED_VERSION, twin.path("reported").path("$version").asLong());
-        message.setBody(JsonBodies.fromJson(reply.body(), endpoint.getConfiguration().getBodyType(), "the twin"));
+        JsonBodyType type = endpoint.getConfiguration().getBodyType();
+        message.setBody(type == JsonBodyType.String ? new String(reply.body(), StandardCharsets.UTF_8) : JsonBodies.fromTree(twin, type));
     }
 }
