@@ -20,7 +20,13 @@ record OutgoingTelemetry(String topic, byte[] body) {
     private static final String JSON_CONTENT_TYPE = "application/json";
     private static final String UTF_8 = "utf-8";
 
-    static OutgoingTelemetry of(Exchange exchange, Identity identity, HeaderFilterStrategy filter) throws Exception {
+    /**
+     * @param stableMessageId give the message a {@code $.mid} when it has none (the exchange id, which Camel's
+     *                        redeliveries keep), so the back end can drop the duplicates a store-and-forward outbox
+     *                        may send around a crash
+     */
+    static OutgoingTelemetry of(Exchange exchange, Identity identity, HeaderFilterStrategy filter, boolean stableMessageId)
+            throws Exception {
         Message in = exchange.getMessage();
         Map<String, String> properties = new LinkedHashMap<>();
         Object body = in.getBody();
@@ -33,6 +39,9 @@ record OutgoingTelemetry(String topic, byte[] body) {
                     properties.put(property, value);
                 }
             });
+        }
+        if (stableMessageId) {
+            properties.putIfAbsent(SystemProperty.MESSAGE_ID, exchange.getExchangeId());
         }
         if (text == null) { // serialized to JSON here
             properties.putIfAbsent(SystemProperty.CONTENT_TYPE, JSON_CONTENT_TYPE);

@@ -88,6 +88,10 @@ final class SessionSettingsFactory {
             throw new IllegalArgumentException("qos=2 is not supported: IoT Hub closes the connection when a device"
                     + " publishes with QoS 2; use qos=1 (acknowledged) or qos=0");
         }
+        if (config.getQos() == 0 && !IotHubMqttConnectionConfiguration.OUTBOX_NONE.equals(config.getOutbox())) {
+            throw new IllegalArgumentException("qos=0 cannot go with outbox=" + config.getOutbox() + ": the outbox keeps a"
+                    + " message until the hub acknowledges it, which only qos=1 asks for");
+        }
         if (config.getQos() != 0 && config.getQos() != 1) {
             throw new IllegalArgumentException("qos=" + config.getQos() + " is not an MQTT QoS IoT Hub accepts; use 0 or 1");
         }

@@ -1,5 +1,6 @@
 package io.github.iothubmqtt.camel;
 
+import io.github.iothubmqtt.camel.session.OutboxSettings;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 
@@ -7,17 +8,19 @@ import org.apache.camel.Exchange;
 class TelemetryProducer extends SessionProducer {
 
     private final int qos;
+    private final boolean storeAndForward;
 
     TelemetryProducer(IotHubMqttEndpoint endpoint) {
         super(endpoint);
         this.qos = endpoint.getConfiguration().getQos();
+        this.storeAndForward = endpoint.sessionSettings().outbox().kind() != OutboxSettings.Kind.NONE;
     }
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         try {
             OutgoingTelemetry message = OutgoingTelemetry.of(exchange, endpoint.sessionSettings().identity(),
-                    endpoint.getHeaderFilterStrategy());
+                    endpoint.getHeaderFilterStrategy(), storeAndForward);
             session.sendTelemetry(message.topic(), message.body(), qos).whenComplete((ok, error) -> {
                 if (error != null) {
                     exchange.setException(error);
