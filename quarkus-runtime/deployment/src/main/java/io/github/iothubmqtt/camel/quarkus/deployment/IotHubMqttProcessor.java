@@ -54,6 +54,12 @@ class IotHubMqttProcessor {
                 PAHO + "internal.ResourceBundleCatalog").build();
     }
 
+    /** The component compares the connection options of an identity's endpoints field by field. */
+    @BuildStep
+    ReflectiveClassBuildItem connectionOptionFields() {
+        return ReflectiveClassBuildItem.builder("io.github.iothubmqtt.camel.IotHubMqttConnectionConfiguration").fields().build();
+    }
+
     /** Paho picks the network module for a server URI scheme (ssl://, wss://, ...) through ServiceLoader. */
     @BuildStep
     ServiceProviderBuildItem pahoNetworkModules() {

@@ -70,6 +70,14 @@ class NativeImageConfigurationIT {
     }
 
     @Test
+    void connectionOptionFieldsAreReflective() {
+        assertThat(reflection)
+                .as("reflect-config.json registers the fields of the connection options")
+                .anyMatch(entry -> entry.path("name").asText().equals(COMPONENT + "IotHubMqttConnectionConfiguration")
+                        && (entry.path("allDeclaredFields").asBoolean() || entry.path("fields").size() > 0));
+    }
+
+    @Test
     void httpsIsEnabled() throws IOException {
         assertThat(Files.readString(SOURCES.resolve("native-image.args")))
                 .containsPattern("--enable-url-protocols=\\S*https");
