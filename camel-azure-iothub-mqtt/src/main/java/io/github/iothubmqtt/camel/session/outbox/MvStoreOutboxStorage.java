@@ -20,16 +20,26 @@ import org.h2.mvstore.type.StringDataType;
  * The outbox in one H2 MVStore file: a map from sequence to encoded entry, and the next sequence. The MVStore locks its
  * file ({@code FileChannel.tryLock}) while open, against a second process and a second store in the same JVM.
  * {@code MVStore.commit()} writes a chunk but does not force it to the disk; only {@code MVStore.sync()} does
- * ({@code FileChannel.force}), so {@link #write} calls both.
+ * ({@code FileChannel.force}), so {@link #write} calls both. Autocommit is off: with it on, a commit hands the chunk to
+ * two MVStore executor threads and waits for them, which halved the append rate (docs/performance.md).
  */
 final class MvStoreOutboxStorage implements OutboxStorage {
 
     static final String FILE_NAME = "outbox.mv.db";
     private static final String NEXT_SEQUENCE = "nextSequence";
+    /**
+     * With autocommit off there is no MVStore background thread, and nothing else rewrites chunks that hold a few
+     * live entries among many removed ones (say, those of an identity whose hub is unreachable); without this, the
+     * file grew by about 280 MB per million messages appended and removed.
+     */
+    private static final int COMPACT_EVERY_COMMITS = 64;
+    private static final int COMPACT_BELOW_FILL_RATE = 50;
+    private static final int COMPACT_BYTES = 4 << 20;
 
     private final MVStore store;
     private final MVMap<Long, byte[]> entries;
     private final MVMap<String, Long> meta;
+    private int commits;
 
     private MvStoreOutboxStorage(MVStore store) {
         this.store = store;
@@ -44,7 +54,7 @@ final class MvStoreOutboxStorage implements OutboxStorage {
         boolean created = !Files.exists(file);
         MVStore store;
         try {
-            store = new MVStore.Builder().fileName(file.toString()).open();
+            store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
         } catch (MVStoreException e) {
             if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
                 throw new OutboxStoreException("The outbox file " + file + " is locked: another process, or another "
@@ -55,6 +65,9 @@ final class MvStoreOutboxStorage implements OutboxStorage {
         if (created) {
             syncDirectory(directory);
         }
+        // Every commit is synced, so no version a crash could fall back to needs a chunk that a commit freed: it may
+        // be overwritten at once. MVStore's default keeps freed chunks 45 s, which grows the file by 45 s of appends.
+        store.setRetentionTime(0);
         return new MvStoreOutboxStorage(store);
     }
 
@@ -77,8 +90,10 @@ final class MvStoreOutboxStorage implements OutboxStorage {
         removals.forEach(entries::remove);
         meta.put(NEXT_SEQUENCE, nextSequence);
         store.commit();
-        if (!appends.isEmpty()) {
-            store.sync();
+        store.sync();
+        if (++commits % COMPACT_EVERY_COMMITS == 0 && store.compact(COMPACT_BELOW_FILL_RATE, COMPACT_BYTES)) {
+            store.commit();
+            store.sync(); // before a later commit overwrites the chunks whose pages the compaction moved
         }
     }
 
