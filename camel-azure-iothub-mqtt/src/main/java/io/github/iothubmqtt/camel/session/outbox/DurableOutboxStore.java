@@ -83,7 +83,12 @@ public final class DurableOutboxStore implements AutoCloseable {
     /** Writes the queued appends and removals, then closes the file; later appends fail. */
     @Override
     public void close() {
-        closed = true;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
         writer.close();
         storage.close();
     }
