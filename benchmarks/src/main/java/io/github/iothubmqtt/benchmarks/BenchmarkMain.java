@@ -48,10 +48,11 @@ public final class BenchmarkMain {
         if (selected.contains("outbox")) {
             new OutboxStoreComparison(output).run(report);
         }
-        if (selected.stream().anyMatch(EMULATED::contains)) {
+        boolean emulated = selected.stream().anyMatch(EMULATED::contains);
+        if (emulated) {
             emulated(selected, report);
         }
-        report.write(output, environment());
+        report.write(output, environment(emulated));
         System.out.println("Results: " + output.resolve("benchmark-results.md") + ", chart: " + output.resolve("benchmark-ratios.svg"));
     }
 
@@ -177,10 +178,11 @@ public final class BenchmarkMain {
         return format("%,.0f", perSecond);
     }
 
-    private static String environment() {
+    private static String environment(boolean emulated) {
         Runtime runtime = Runtime.getRuntime();
-        return format("Java %s, %d cores, max heap %d MiB, emulator in the same JVM, TLS on loopback; medians of %d rounds",
-                System.getProperty("java.version"), runtime.availableProcessors(), runtime.maxMemory() >> 20, ROUNDS);
+        return format("Java %s, %d cores, max heap %d MiB%s; medians of %d rounds", System.getProperty("java.version"),
+                runtime.availableProcessors(), runtime.maxMemory() >> 20, emulated ? ", emulator in the same JVM, TLS on loopback" : "",
+                ROUNDS);
     }
 
     private static String format(String pattern, Object... arguments) {
