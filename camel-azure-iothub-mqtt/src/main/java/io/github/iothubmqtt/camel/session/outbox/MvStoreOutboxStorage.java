@@ -68,7 +68,12 @@ final class MvStoreOutboxStorage implements OutboxStorage {
         // Every commit is synced, so no version a crash could fall back to needs a chunk that a commit freed: it may
         // be overwritten at once. MVStore's default keeps freed chunks 45 s, which grows the file by 45 s of appends.
         store.setRetentionTime(0);
-        return new MvStoreOutboxStorage(store);
+        try {
+            return new MvStoreOutboxStorage(store);
+        } catch (MVStoreException e) {
+            store.closeImmediately(); // releases the lock
+            throw new OutboxStoreException("Cannot open the outbox file " + file, e);
+        }
     }
 
     @Override
