@@ -17,12 +17,15 @@ import org.apache.camel.builder.RouteBuilder;
  * Runs every benchmark against one in-process emulator over TLS on loopback and prints component / baseline ratios.
  * Each pair runs alternately, several rounds, and reports medians, because client and emulator share the cores.
  * Run: {@code mvn -B -q -Pbenchmark -pl benchmarks -am verify -DskipTests}; results go to {@code benchmarks/target}.
- * {@code -Dbenchmarks=telemetry,methods} runs only those (telemetry, c2d, methods, patches, footprint).
+ * {@code -Dbenchmarks=telemetry,methods} runs only those (telemetry, c2d, methods, patches, footprint); the outbox
+ * store comparison ({@link OutboxStoreComparison}, no emulator) runs with {@code -Dbenchmarks=outbox}.
  */
 public final class BenchmarkMain {
 
     /** The benchmarks; a run takes all, or those named after the output directory. */
-    private static final Set<String> ALL = Set.of("telemetry", "c2d", "methods", "patches", "footprint");
+    private static final Set<String> ALL = Set.of("telemetry", "c2d", "methods", "patches", "footprint", "outbox");
+    /** Those that run against the emulator. */
+    private static final Set<String> EMULATED = Set.of("telemetry", "c2d", "methods", "patches", "footprint");
     private static final int ROUNDS = 5;
     private static final int WINDOW = 1000;
     private static final int TELEMETRY_MESSAGES = 50_000;
@@ -42,6 +45,18 @@ public final class BenchmarkMain {
         Path output = Path.of(args.length > 0 ? args[0] : "target");
         Set<String> selected = args.length > 1 ? Set.of(args[1].split(",")) : ALL;
         Report report = new Report();
+        if (selected.contains("outbox")) {
+            new OutboxStoreComparison(output).run(report);
+        }
+        boolean emulated = selected.stream().anyMatch(EMULATED::contains);
+        if (emulated) {
+            emulated(selected, report);
+        }
+        report.write(output, environment(emulated));
+        System.out.println("Results: " + output.resolve("benchmark-results.md") + ", chart: " + output.resolve("benchmark-ratios.svg"));
+    }
+
+    private static void emulated(Set<String> selected, Report report) throws Exception {
         try (IotHubEmulator hub = IotHubEmulator.builder().mqttPort(0).webSocketPort(-1).httpPort(-1).bindHost("127.0.0.1")
                 .telemetryCapacity(1000).start()) {
             SSLContext tls = Trust.trusting(hub.caCertificatePath());
@@ -61,8 +76,6 @@ public final class BenchmarkMain {
                 footprint(hub, tls, report);
             }
         }
-        report.write(output, environment());
-        System.out.println("Results: " + output.resolve("benchmark-results.md") + ", chart: " + output.resolve("benchmark-ratios.svg"));
     }
 
     private static void telemetry(IotHubEmulator hub, SSLContext tls, Report report) throws Exception {
@@ -165,10 +178,11 @@ public final class BenchmarkMain {
         return format("%,.0f", perSecond);
     }
 
-    private static String environment() {
+    private static String environment(boolean emulated) {
         Runtime runtime = Runtime.getRuntime();
-        return format("Java %s, %d cores, max heap %d MiB, emulator in the same JVM, TLS on loopback; medians of %d rounds",
-                System.getProperty("java.version"), runtime.availableProcessors(), runtime.maxMemory() >> 20, ROUNDS);
+        return format("Java %s, %d cores, max heap %d MiB%s; medians of %d rounds", System.getProperty("java.version"),
+                runtime.availableProcessors(), runtime.maxMemory() >> 20, emulated ? ", emulator in the same JVM, TLS on loopback" : "",
+                ROUNDS);
     }
 
     private static String format(String pattern, Object... arguments) {

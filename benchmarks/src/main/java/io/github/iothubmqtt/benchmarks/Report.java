@@ -51,7 +51,7 @@ final class Report {
         int height = 50 + ratios.size() * (barHeight + 10);
         StringBuilder svg = new StringBuilder(format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"13\">%n",
                 labelWidth + chartWidth + 80, height));
-        svg.append(format("<text x=\"10\" y=\"20\" font-weight=\"bold\">iothub-mqtt relative to raw Paho on the same emulator (1.0 = parity, higher is better)</text>%n"));
+        svg.append(format("<text x=\"10\" y=\"20\" font-weight=\"bold\">iothub-mqtt relative to the baseline of each row (1.0 = parity, higher is better)</text>%n"));
         for (int i = 0; i < ratios.size(); i++) {
             Row row = ratios.get(i);
             int y = 35 + i * (barHeight + 10);

@@ -30,11 +30,15 @@ public interface OutboxLog extends AutoCloseable {
     /**
      * Stores a message. The future completes once the entry is as durable as the log promises (on disk and synced,
      * for a durable log); appends of concurrent callers share one sync (group commit). Completion may run on the
-     * log's own thread: callers hand off slow work.
+     * log's own thread: callers hand off slow work. After {@link #close()} the future fails with an
+     * {@link IllegalStateException}; a durable log whose write failed fails it with an {@link OutboxStoreException}.
      */
     CompletableFuture<Entry> append(String topic, byte[] payload);
 
-    /** Forgets an entry, after the hub acknowledged it. Need not be synced at once: a crash may bring it back. */
+    /**
+     * Forgets an entry, after the hub acknowledged it. Need not be synced at once: a crash may bring it back. Unknown
+     * sequences, and removals after {@link #close()}, are ignored.
+     */
     void remove(long sequence);
 
     /** Every stored entry, oldest first: on open, what survived the last run. */
@@ -46,6 +50,7 @@ public interface OutboxLog extends AutoCloseable {
     /** Bytes of the entries stored now, as {@link Entry#bytes()} counts them. */
     long bytes();
 
+    /** Stops taking appends; what is stored stays stored. */
     @Override
     void close();
 }

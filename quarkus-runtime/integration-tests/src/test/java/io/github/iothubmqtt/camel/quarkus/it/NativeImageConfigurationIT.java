@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * No GraalVM here, so the build generates the native-image input only (target/native-sources, see the pom's
- * native-sources execution); this checks that it holds what Paho and the component need at native run time.
+ * native-sources execution); this checks that it holds what Paho, H2's MVStore and the component need at native run
+ * time.
  */
 class NativeImageConfigurationIT {
 
@@ -89,6 +90,21 @@ class NativeImageConfigurationIT {
             assertThat(runtime.getEntry("io/github/iothubmqtt/camel/quarkus/graal/PahoWebSocketBase64Substitution.class"))
                     .isNotNull();
         }
+    }
+
+    /**
+     * The durable outbox's MVStore needs no build step: H2 ships its own native-image configuration (the data types
+     * MVStore looks up by name, its file systems), which native-image reads from the jar on the class path.
+     */
+    @Test
+    void h2ShipsTheNativeConfigurationOfTheOutboxStore() throws IOException {
+        try (JarFile h2 = new JarFile(onlyFile(SOURCES.resolve("lib"), "com.h2database.h2-").toFile())) {
+            JsonNode h2Reflection = readJson(h2, "META-INF/native-image/reflect-config.json");
+            assertThat(List.of("LongDataType", "ByteArrayDataType", "StringDataType")).allSatisfy(type -> assertThat(h2Reflection)
+                    .anyMatch(entry -> entry.path("name").asText().equals("org.h2.mvstore.type." + type)
+                            && entry.path("fields").findValuesAsText("name").contains("INSTANCE")));
+        }
+        assertThat(Files.readString(SOURCES.resolve("native-image.args"))).doesNotContain("--exclude-config");
     }
 
     private static void assertResourceIncluded(String path) {

@@ -1,0 +1,9 @@
+package io.github.iothubmqtt.camel.session.outbox;
+
+class MemoryOutboxLogTest extends OutboxLogContractTest {
+
+    @Override
+    OutboxLog newLog() {
+        return new MemoryOutboxLog();
+    }
+}
