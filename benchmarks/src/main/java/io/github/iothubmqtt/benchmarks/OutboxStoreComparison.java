@@ -124,7 +124,7 @@ final class OutboxStoreComparison {
                 for (int i = first; i < first + MESSAGES / threads; i++) {
                     OutboxLog log = logs.get(i % PARTITIONS);
                     window.acquireUninterruptibly();
-                    CompletableFuture<Entry> appended = log.append("m-" + i, "devices/d/messages/events/", payload);
+                    CompletableFuture<Entry> appended = log.append("devices/d/messages/events/%24.mid=m-" + i, payload);
                     appended.whenComplete((entry, error) -> {
                         if (error != null) {
                             failure.set(error);

@@ -33,11 +33,11 @@ final class SqliteOutboxStorage implements OutboxStorage {
             statement.execute("PRAGMA synchronous=FULL");
             statement.execute("PRAGMA locking_mode=EXCLUSIVE");
             statement.execute("CREATE TABLE IF NOT EXISTS entries (sequence INTEGER PRIMARY KEY, partition TEXT NOT NULL, "
-                    + "stored_at INTEGER NOT NULL, message_id TEXT NOT NULL, topic TEXT NOT NULL, payload BLOB NOT NULL)");
+                    + "stored_at INTEGER NOT NULL, topic TEXT NOT NULL, payload BLOB NOT NULL)");
             statement.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL)");
         }
         connection.setAutoCommit(false);
-        insert = connection.prepareStatement("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)");
+        insert = connection.prepareStatement("INSERT INTO entries VALUES (?, ?, ?, ?, ?)");
         delete = connection.prepareStatement("DELETE FROM entries WHERE sequence = ?");
         storeNext = connection.prepareStatement("INSERT OR REPLACE INTO meta VALUES ('nextSequence', ?)");
     }
@@ -61,7 +61,7 @@ final class SqliteOutboxStorage implements OutboxStorage {
             try (ResultSet rows = statement.executeQuery("SELECT * FROM entries ORDER BY sequence")) {
                 while (rows.next()) {
                     stored.add(new Stored(rows.getString(2),
-                            new Entry(rows.getLong(1), rows.getLong(3), rows.getString(4), rows.getString(5), rows.getBytes(6))));
+                            new Entry(rows.getLong(1), rows.getLong(3), rows.getString(4), rows.getBytes(5))));
                 }
             }
             try (ResultSet rows = statement.executeQuery("SELECT value FROM meta WHERE name = 'nextSequence'")) {
@@ -85,9 +85,8 @@ final class SqliteOutboxStorage implements OutboxStorage {
                 insert.setLong(1, entry.sequence());
                 insert.setString(2, append.partition());
                 insert.setLong(3, entry.storedAtMillis());
-                insert.setString(4, entry.messageId());
-                insert.setString(5, entry.topic());
-                insert.setBytes(6, entry.payload());
+                insert.setString(4, entry.topic());
+                insert.setBytes(5, entry.payload());
                 insert.addBatch();
             }
             insert.executeBatch();

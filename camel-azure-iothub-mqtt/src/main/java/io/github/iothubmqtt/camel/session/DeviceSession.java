@@ -39,7 +39,7 @@ public final class DeviceSession implements DeviceChannel {
         this.executors = executors;
         this.connection = new ConnectionLifecycle(settings, executors.scheduler(), executors.work(), new Events());
         this.acknowledged = new AcknowledgedOutbox(settings, connection, executors.work());
-        this.telemetry = telemetryOutboxes.create(settings, acknowledged);
+        this.telemetry = telemetryOutboxes.create(settings, acknowledged, connection);
         this.subscriptions = new Subscriptions(settings);
         this.twin = twins.apply(this);
         this.methods = methodDispatchers.apply(this);
@@ -48,7 +48,7 @@ public final class DeviceSession implements DeviceChannel {
     /** Makes the outbox of a session's telemetry, over the session's acknowledged path. */
     @FunctionalInterface
     interface OutboxFactory {
-        Outbox create(SessionSettings settings, AcknowledgedOutbox acknowledged);
+        Outbox create(SessionSettings settings, AcknowledgedOutbox acknowledged, ConnectionLifecycle connection);
     }
 
     /** The twin of this identity: requests, answers and desired-property notifications. */

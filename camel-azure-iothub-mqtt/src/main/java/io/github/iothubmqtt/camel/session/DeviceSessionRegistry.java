@@ -1,8 +1,12 @@
 package io.github.iothubmqtt.camel.session;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.github.iothubmqtt.camel.session.outbox.DurableOutboxStore;
+import io.github.iothubmqtt.camel.session.outbox.MemoryOutboxLog;
 
 /**
  * The sessions of one owner (one CamelContext), one per identity, reference-counted: the first user opens it, the
@@ -14,6 +18,8 @@ public final class DeviceSessionRegistry {
 
     private final SessionExecutors executors;
     private final Map<String, Entry> sessions = new HashMap<>();
+    /** One durable store per outbox directory, shared by the identities that use it, closed with the registry. */
+    private final Map<Path, DurableOutboxStore> durableStores = new HashMap<>();
 
     private static final class Entry {
         final DeviceSession session;
@@ -44,10 +50,15 @@ public final class DeviceSessionRegistry {
                 this::telemetryOutbox);
     }
 
-    private Outbox telemetryOutbox(SessionSettings settings, AcknowledgedOutbox acknowledged) {
+    private Outbox telemetryOutbox(SessionSettings settings, AcknowledgedOutbox acknowledged, ConnectionLifecycle connection) {
         return switch (settings.outbox().kind()) {
             case NONE -> acknowledged;
-            case MEMORY, DISK -> throw new UnsupportedOperationException("store-and-forward outbox not built yet");
+            case MEMORY -> new StoreAndForwardOutbox(settings, new MemoryOutboxLog(), acknowledged, connection,
+                    executors.work());
+            case DISK -> new StoreAndForwardOutbox(settings,
+                    durableStores.computeIfAbsent(settings.outbox().directory().toAbsolutePath(), DurableOutboxStore::open)
+                            .log(settings.key()),
+                    acknowledged, connection, executors.work());
         };
     }
 
@@ -72,5 +83,7 @@ public final class DeviceSessionRegistry {
     public synchronized void closeAll() {
         sessions.values().forEach(e -> e.session.close());
         sessions.clear();
+        durableStores.values().forEach(DurableOutboxStore::close);
+        durableStores.clear();
     }
 }

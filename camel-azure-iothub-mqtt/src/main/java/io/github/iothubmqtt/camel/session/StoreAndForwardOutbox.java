@@ -17,9 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Store-and-forward: a send completes once the message is in the {@link OutboxLog} (in memory, or synced to disk),
- * not when the hub acknowledged it. Stored messages go out in order over the session's {@link AcknowledgedOutbox},
- * at most half its window at a time so twin and method traffic keeps room, and leave the log only on the hub's
- * PUBACK. What the hub did not acknowledge is handed over again until it is, or until it outlives the TTL.
+ * not when the hub acknowledged it. While a connection is up, stored messages go out in order over the session's
+ * {@link AcknowledgedOutbox}, at most half its window at a time so twin and method traffic keeps room, and leave the
+ * log only on the hub's PUBACK. What the hub did not acknowledge is handed over again until it is, or until it
+ * outlives the TTL. Nothing is handed over while there is no connection, so the TTL and the full policy apply to
+ * everything that waits for one.
  * <p>
  * The log's entries are mirrored here so sending never reads the disk; the byte bound caps that mirror too.
  */
@@ -32,6 +34,7 @@ final class StoreAndForwardOutbox implements Outbox {
     private final OutboxSettings options;
     private final OutboxLog log;
     private final AcknowledgedOutbox acknowledged;
+    private final ConnectionLifecycle connection;
     private final Executor work;
     private final int onTheWireLimit;
 
@@ -43,11 +46,13 @@ final class StoreAndForwardOutbox implements Outbox {
     private long reservedBytes;
     private boolean closed;
 
-    StoreAndForwardOutbox(SessionSettings settings, OutboxLog log, AcknowledgedOutbox acknowledged, Executor work) {
+    StoreAndForwardOutbox(SessionSettings settings, OutboxLog log, AcknowledgedOutbox acknowledged,
+            ConnectionLifecycle connection, Executor work) {
         this.settings = settings;
         this.options = settings.outbox();
         this.log = log;
         this.acknowledged = acknowledged;
+        this.connection = connection;
         this.work = work;
         this.onTheWireLimit = Math.max(1, settings.maxInflight() / 2);
         for (OutboxLog.Entry entry : log.entries()) {
@@ -91,6 +96,9 @@ final class StoreAndForwardOutbox implements Outbox {
         }
         synchronized (lock) {
             stored.put(entry.sequence(), entry);
+            if (entry.sequence() < nextToSend) { // concurrent appends complete out of order: the cursor passed it
+                handBack.add(entry.sequence());
+            }
         }
         result.complete(null);
         pump();
@@ -157,7 +165,7 @@ final class StoreAndForwardOutbox implements Outbox {
         while (true) {
             OutboxLog.Entry next;
             synchronized (lock) {
-                next = closed || onTheWire.size() >= onTheWireLimit ? null : nextToSend();
+                next = closed || onTheWire.size() >= onTheWireLimit || !connection.isConnected() ? null : nextToSend();
                 if (next == null) {
                     return;
                 }

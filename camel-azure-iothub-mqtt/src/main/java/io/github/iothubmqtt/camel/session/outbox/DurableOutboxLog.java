@@ -18,11 +18,11 @@ final class DurableOutboxLog implements OutboxLog {
     }
 
     @Override
-    public CompletableFuture<Entry> append(String messageId, String topic, byte[] payload) {
+    public CompletableFuture<Entry> append(String topic, byte[] payload) {
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException("The outbox of " + partition + " is closed"));
         }
-        return store.append(partition, index, messageId, topic, payload);
+        return store.append(partition, index, topic, payload);
     }
 
     @Override

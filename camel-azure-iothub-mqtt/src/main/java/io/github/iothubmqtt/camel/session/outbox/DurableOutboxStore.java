@@ -68,8 +68,8 @@ public final class DurableOutboxStore implements AutoCloseable {
         return new DurableOutboxLog(this, partition, index(partition));
     }
 
-    CompletableFuture<Entry> append(String partition, EntryIndex index, String messageId, String topic, byte[] payload) {
-        return writer.append(partition, index, messageId, topic, payload);
+    CompletableFuture<Entry> append(String partition, EntryIndex index, String topic, byte[] payload) {
+        return writer.append(partition, index, topic, payload);
     }
 
     void remove(long sequence) {

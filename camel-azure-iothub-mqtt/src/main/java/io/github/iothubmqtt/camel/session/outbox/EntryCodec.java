@@ -17,12 +17,11 @@ final class EntryCodec {
     static byte[] encode(Stored stored) {
         Entry entry = stored.entry();
         byte[] partition = utf8(stored.partition());
-        byte[] messageId = utf8(entry.messageId());
         byte[] topic = utf8(entry.topic());
-        ByteBuffer buffer = ByteBuffer.allocate(1 + Long.BYTES + 4 * Integer.BYTES + partition.length + messageId.length
-                + topic.length + entry.payload().length);
+        ByteBuffer buffer = ByteBuffer.allocate(1 + Long.BYTES + 3 * Integer.BYTES + partition.length + topic.length
+                + entry.payload().length);
         buffer.put(VERSION).putLong(entry.storedAtMillis());
-        for (byte[] field : new byte[][] {partition, messageId, topic, entry.payload()}) {
+        for (byte[] field : new byte[][] {partition, topic, entry.payload()}) {
             buffer.putInt(field.length).put(field);
         }
         return buffer.array();
@@ -36,9 +35,8 @@ final class EntryCodec {
         }
         long storedAt = buffer.getLong();
         String partition = text(buffer);
-        String messageId = text(buffer);
         String topic = text(buffer);
-        return new Stored(partition, new Entry(sequence, storedAt, messageId, topic, field(buffer)));
+        return new Stored(partition, new Entry(sequence, storedAt, topic, field(buffer)));
     }
 
     private static byte[] utf8(String text) {

@@ -48,13 +48,13 @@ final class GroupCommitWriter {
         thread.start();
     }
 
-    CompletableFuture<Entry> append(String partition, EntryIndex index, String messageId, String topic, byte[] payload) {
+    CompletableFuture<Entry> append(String partition, EntryIndex index, String topic, byte[] payload) {
         CompletableFuture<Entry> done = new CompletableFuture<>();
         synchronized (enqueueLock) {
             if (closed) {
                 return CompletableFuture.failedFuture(new IllegalStateException("The outbox store is closed"));
             }
-            Entry entry = new Entry(nextSequence++, System.currentTimeMillis(), messageId, topic, payload);
+            Entry entry = new Entry(nextSequence++, System.currentTimeMillis(), topic, payload);
             appends.add(new Pending(new Stored(partition, entry), index, done));
         }
         return done;

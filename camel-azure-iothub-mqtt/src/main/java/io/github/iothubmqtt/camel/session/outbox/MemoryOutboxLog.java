@@ -12,11 +12,11 @@ public final class MemoryOutboxLog implements OutboxLog {
     private volatile boolean closed;
 
     @Override
-    public CompletableFuture<Entry> append(String messageId, String topic, byte[] payload) {
+    public CompletableFuture<Entry> append(String topic, byte[] payload) {
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException("The in-memory outbox is closed"));
         }
-        Entry entry = new Entry(nextSequence.getAndIncrement(), System.currentTimeMillis(), messageId, topic, payload);
+        Entry entry = new Entry(nextSequence.getAndIncrement(), System.currentTimeMillis(), topic, payload);
         index.add(entry);
         return CompletableFuture.completedFuture(entry);
     }

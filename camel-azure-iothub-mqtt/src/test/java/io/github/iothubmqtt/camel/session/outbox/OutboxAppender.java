@@ -33,7 +33,18 @@ public final class OutboxAppender {
         return run + "-" + counter;
     }
 
+    /** A telemetry topic that carries the message id, as the outbox's topics do. */
+    static String topic(int partition, String messageId) {
+        return "devices/device-" + partition + "/messages/events/%24.mid=" + messageId;
+    }
+
+    /** The id a topic of {@link #topic} carries. */
+    static String messageId(String topic) {
+        return topic.substring(topic.indexOf("%24.mid=") + "%24.mid=".length());
+    }
+
     /** 200 bytes that only this message has, so that a torn or mixed-up entry shows. */
+
     static byte[] payload(String messageId) {
         return (messageId + ":").repeat(200).substring(0, 200).getBytes(StandardCharsets.UTF_8);
     }
@@ -65,7 +76,7 @@ public final class OutboxAppender {
             OutboxLog log = logs.get(partition);
             String messageId = messageId(run, counter);
             window.acquireUninterruptibly();
-            log.append(messageId, "devices/device-" + partition + "/messages/events/", payload(messageId)).thenAccept(entry -> {
+            log.append(topic(partition, messageId), payload(messageId)).thenAccept(entry -> {
                 synchronized (out) {
                     out.println("ack " + entry.sequence() + " " + current + " " + partition + " end");
                     out.flush();
