@@ -250,10 +250,11 @@ final class StoreAndForwardOutbox implements Outbox {
         pump();
     }
 
+    /** Stored messages not on the wire: those on the wire count in the acknowledged path's window already. */
     @Override
     public int inFlight() {
         synchronized (lock) {
-            return stored.size();
+            return stored.size() - onTheWire.size();
         }
     }
 
