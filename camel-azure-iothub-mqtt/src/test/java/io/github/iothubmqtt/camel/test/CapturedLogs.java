@@ -19,7 +19,9 @@ import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
  * The tests' SLF4J backend: keeps every INFO-and-above event so tests can assert what was (not) logged, and prints
- * WARN and ERROR to stderr.
+ * WARN and ERROR to stderr. Loggers named by the system property {@value #PRINT_DEBUG_PROPERTY} (a name prefix) print
+ * their DEBUG events to stdout, which is how an emulator in a child process reports what it receives
+ * ({@link ChildEmulator}).
  */
 public final class CapturedLogs implements SLF4JServiceProvider {
 
@@ -28,6 +30,8 @@ public final class CapturedLogs implements SLF4JServiceProvider {
 
     private static final ConcurrentLinkedQueue<Event> EVENTS = new ConcurrentLinkedQueue<>();
     private static final int MAX_EVENTS = 100_000;
+    static final String PRINT_DEBUG_PROPERTY = "captured-logs.print-debug";
+    private static final String PRINT_DEBUG = System.getProperty(PRINT_DEBUG_PROPERTY);
 
     private final ConcurrentMap<String, Logger> loggers = new ConcurrentHashMap<>();
     private final IMarkerFactory markers = new BasicMarkerFactory();
@@ -79,7 +83,7 @@ public final class CapturedLogs implements SLF4JServiceProvider {
 
         @Override
         public boolean isDebugEnabled() {
-            return false;
+            return PRINT_DEBUG != null && name.startsWith(PRINT_DEBUG);
         }
 
         @Override
@@ -106,6 +110,10 @@ public final class CapturedLogs implements SLF4JServiceProvider {
         protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
                 Throwable error) {
             String message = MessageFormatter.basicArrayFormat(pattern, arguments);
+            if (level == Level.DEBUG) {
+                System.out.println(level + " [" + Thread.currentThread().getName() + "] " + name + " - " + message);
+                return;
+            }
             if (EVENTS.size() < MAX_EVENTS) {
                 EVENTS.add(new Event(level, name, message));
             }
