@@ -327,7 +327,7 @@ public class IotHubMqttConnectionConfiguration {
     /**
      * How long a message may wait for its acknowledgement, with nothing else heard from the hub, before the connection
      * is probed with a PINGREQ; when the probe too stays unanswered this long, the connection is dropped and made
-     * again. A dead (black-holed) network path is so noticed within twice this time, instead of after the keep-alive.
+     * again. A dead (black-holed) network path is so noticed within twice this time plus 2 s, instead of after the keep-alive.
      */
     public void setAckTimeout(long ackTimeout) {
         this.ackTimeout = ackTimeout;

@@ -8,7 +8,7 @@ import java.time.Duration;
  * The rule: when a message has waited {@code ackTimeout} for its PUBACK and nothing at all came from the hub for
  * {@code ackTimeout}, send a PINGREQ; when that too stays unanswered for {@code ackTimeout}, drop the connection and
  * reconnect. A hub that is only slow (throttling delays PUBACKs) still answers the PINGREQ, so it is left alone.
- * A dead path is therefore noticed within two {@code ackTimeout}s plus one check period.
+ * The rule is checked once a second, so a dead path is noticed within two {@code ackTimeout}s plus two seconds.
  */
 final class LivenessRule {
 

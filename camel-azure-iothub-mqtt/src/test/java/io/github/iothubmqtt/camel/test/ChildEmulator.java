@@ -2,7 +2,6 @@ package io.github.iothubmqtt.camel.test;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +43,10 @@ public final class ChildEmulator implements AutoCloseable {
     private final CertificateAuthority authority = CertificateAuthority.create("Child Emulator CA");
     private int port;
     private String connectionString;
+    private static final long TAIL_PERIOD_MILLIS = 10;
+
     private Process process;
+    private int launches;
 
     private ChildEmulator(Path directory, String deviceId, LongConsumer received) {
         this.directory = directory;
@@ -119,9 +121,13 @@ public final class ChildEmulator implements AutoCloseable {
                 "--devices", directory.resolve("devices.json").toString(),
                 "--cert", directory.resolve("chain.pem").toString(), "--key", directory.resolve("key.pem").toString(),
                 "--mqtt-port", Integer.toString(mqttPort), "--ws-port", "-1", "--http-port", "-1"));
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // To a file, not a pipe: what the child wrote before a kill -9 is in the file for sure, whereas a pipe's last
+        // bytes race with the JVM's draining of a dead process's stream.
+        Path output = directory.resolve("emulator-" + (++launches) + ".log");
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process launched = process;
         CompletableFuture<List<String>> report = new CompletableFuture<>();
-        Thread reader = new Thread(() -> read(process, report), "child-emulator-output");
+        Thread reader = new Thread(() -> read(launched, output, report), "child-emulator-output");
         reader.setDaemon(true);
         reader.start();
         List<String> lines = report.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -136,27 +142,39 @@ public final class ChildEmulator implements AutoCloseable {
     }
 
     /** The start-up report up to its {@code ca:} line, then every PUBLISH line until the process ends. */
-    private void read(Process child, CompletableFuture<List<String>> report) {
+    private void read(Process child, Path output, CompletableFuture<List<String>> report) {
         List<String> startup = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (!report.isDone()) {
-                    startup.add(line);
-                    if (line.startsWith("ca: ")) {
-                        report.complete(startup);
+        try (BufferedReader out = Files.newBufferedReader(output, StandardCharsets.UTF_8)) {
+            StringBuilder partial = new StringBuilder();
+            boolean ended = false;
+            while (!ended) {
+                ended = !child.isAlive(); // read once more after the end: the file keeps all the child wrote
+                int next;
+                while ((next = out.read()) >= 0) {
+                    if (next != '\n') {
+                        partial.append((char) next);
+                        continue;
                     }
-                    continue;
+                    String line = partial.toString();
+                    partial.setLength(0);
+                    if (!report.isDone()) {
+                        startup.add(line);
+                        if (line.startsWith("ca: ")) {
+                            report.complete(startup);
+                        }
+                    }
+                    Matcher publish = PUBLISH.matcher(line);
+                    long seq = publish.find() && publish.group(1).equals(deviceId) ? seq(publish.group(2)) : -1;
+                    if (seq >= 0) {
+                        received.accept(seq);
+                    }
                 }
-                Matcher publish = PUBLISH.matcher(line);
-                long seq = publish.find() && publish.group(1).equals(deviceId) ? seq(publish.group(2)) : -1;
-                if (seq >= 0) {
-                    received.accept(seq);
-                }
+                Thread.sleep(TAIL_PERIOD_MILLIS);
             }
         } catch (IOException e) {
-            // the process died
+            report.completeExceptionally(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         report.completeExceptionally(new IllegalStateException("the child emulator ended before it started: "
                 + startup));
