@@ -121,8 +121,8 @@ public final class BenchmarkMain {
     }
 
     /**
-     * Starts the route {@code direct → iothub-mqtt:telemetry} for the device, warms both sides up, then runs raw Paho and
-     * the route alternately, {@code rounds} times each, for each number of sending threads.
+     * Starts the route {@code direct → iothub-mqtt:telemetry} for the device; then, for each number of sending threads,
+     * warms both sides up and runs raw Paho and the route alternately, {@code rounds} times each.
      */
     private static List<TelemetryRounds> telemetryRounds(CamelDevices devices, Identity camelDevice, TelemetryThroughput telemetry,
             int messages, int rounds) throws Exception {
@@ -134,11 +134,11 @@ public final class BenchmarkMain {
         });
         devices.start();
         devices.awaitConnected(1, Duration.ofSeconds(30));
-        // a whole round of each: after a fifth of one, the first measured round still cost up to twice the CPU (JIT)
-        telemetry.rawPaho(messages, 1);
-        telemetry.camel(devices.camel, "direct:telemetry", messages, 1);
         List<TelemetryRounds> results = new ArrayList<>();
         for (int senders : TELEMETRY_SENDERS) {
+            // a whole round of each first: after a shorter warm-up the first measured round cost up to twice the CPU (JIT)
+            telemetry.rawPaho(messages, senders);
+            telemetry.camel(devices.camel, "direct:telemetry", messages, senders);
             List<TelemetryThroughput.Round> paho = new ArrayList<>();
             List<TelemetryThroughput.Round> camel = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
