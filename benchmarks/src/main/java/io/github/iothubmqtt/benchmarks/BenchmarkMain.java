@@ -95,7 +95,7 @@ public final class BenchmarkMain {
                 double paho = median(rounds.paho(), TelemetryThroughput.Round::cpuMicrosPerMessage);
                 System.out.println("client CPU µs/msg per round, " + rounds.senders() + " sending thread(s): iothub-mqtt "
                         + micros(rounds.camel()) + ", raw Paho " + micros(rounds.paho()));
-                report.add("telemetry client CPU µs/msg, emulator in its own process, QoS 1, 256 B, TLS, window " + WINDOW + ", "
+                report.add("telemetry client CPU µs/msg, emulator out of process, QoS 1, 256 B, TLS, window " + WINDOW + ", "
                         + rounds.senders() + " sending thread(s)", format("%.2f", camel), format("%.2f", paho) + " (raw Paho async)",
                         paho / camel, "at most 1.1× raw Paho (ratio >= 0.91)");
             }
