@@ -9,24 +9,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * Runs every benchmark against one in-process emulator over TLS on loopback and prints component / baseline ratios.
- * Each pair runs alternately, several rounds, and reports medians, because client and emulator share the cores.
+ * Runs every benchmark over TLS on loopback and prints component / baseline ratios. Each pair runs alternately,
+ * several rounds, and reports medians, because client and emulator share the cores. All but telemetry-cpu use one
+ * in-process emulator; telemetry-cpu starts one in a child JVM and measures this JVM's CPU time, the client's alone.
  * Run: {@code mvn -B -q -Pbenchmark -pl benchmarks -am verify -DskipTests}; results go to {@code benchmarks/target}.
- * {@code -Dbenchmarks=telemetry,methods} runs only those (telemetry, c2d, methods, patches, footprint); the outbox
- * store comparison ({@link OutboxStoreComparison}, no emulator) runs with {@code -Dbenchmarks=outbox}.
+ * {@code -Dbenchmarks=telemetry,methods} runs only those (telemetry-cpu, telemetry, c2d, methods, patches, footprint);
+ * the outbox store comparison ({@link OutboxStoreComparison}, no emulator) runs with {@code -Dbenchmarks=outbox}.
  */
 public final class BenchmarkMain {
 
     /** The benchmarks; a run takes all, or those named after the output directory. */
-    private static final Set<String> ALL = Set.of("telemetry", "c2d", "methods", "patches", "footprint", "outbox");
-    /** Those that run against the emulator. */
-    private static final Set<String> EMULATED = Set.of("telemetry", "c2d", "methods", "patches", "footprint");
+    private static final Set<String> ALL = Set.of("telemetry-cpu", "telemetry", "c2d", "methods", "patches", "footprint", "outbox");
+    /** Those that run against the in-process emulator. */
+    private static final Set<String> IN_PROCESS = Set.of("telemetry", "c2d", "methods", "patches", "footprint");
+    private static final String TELEMETRY_CPU = "telemetry-cpu";
     private static final int ROUNDS = 5;
+    /** More rounds for CPU per message: other work on the shared cores disturbs it too, if less than throughput. */
+    private static final int CPU_ROUNDS = 9;
+    /** About a second of CPU per round: process CPU time is counted in clock ticks of 10 ms. */
+    private static final int TELEMETRY_CPU_MESSAGES = 100_000;
+    private static final String CPU_CAMEL_DEVICE = "bench-cpu-camel";
+    private static final String CPU_PAHO_DEVICE = "bench-cpu-paho";
     private static final int WINDOW = 1000;
     private static final int TELEMETRY_MESSAGES = 50_000;
     /** Sending threads, the same on both sides: one, as a single route does, and several concurrent producers. */
@@ -48,15 +57,18 @@ public final class BenchmarkMain {
         if (selected.contains("outbox")) {
             new OutboxStoreComparison(output).run(report);
         }
-        boolean emulated = selected.stream().anyMatch(EMULATED::contains);
-        if (emulated) {
-            emulated(selected, report);
+        if (selected.contains(TELEMETRY_CPU)) { // first, before an in-process emulator shares this JVM
+            telemetryCpu(output, report);
         }
-        report.write(output, environment(emulated));
+        boolean inProcess = selected.stream().anyMatch(IN_PROCESS::contains);
+        if (inProcess) {
+            inProcess(selected, report);
+        }
+        report.write(output, environment(inProcess));
         System.out.println("Results: " + output.resolve("benchmark-results.md") + ", chart: " + output.resolve("benchmark-ratios.svg"));
     }
 
-    private static void emulated(Set<String> selected, Report report) throws Exception {
+    private static void inProcess(Set<String> selected, Report report) throws Exception {
         try (IotHubEmulator hub = IotHubEmulator.builder().mqttPort(0).webSocketPort(-1).httpPort(-1).bindHost("127.0.0.1")
                 .telemetryCapacity(1000).start()) {
             SSLContext tls = Trust.trusting(hub.caCertificatePath());
@@ -78,33 +90,79 @@ public final class BenchmarkMain {
         }
     }
 
+    /** Client CPU per message with the emulator in a child JVM: this JVM then runs only the two clients. */
+    private static void telemetryCpu(Path output, Report report) throws Exception {
+        try (EmulatorProcess hub = EmulatorProcess.start(output, List.of(CPU_CAMEL_DEVICE, CPU_PAHO_DEVICE));
+                CamelDevices devices = new CamelDevices(Trust.trustStore(hub.caCertificate()), hub.mqttPort(), hub::connectionString)) {
+            ConnectionString pahoDevice = ConnectionString.parse(hub.connectionString(Identity.device(CPU_PAHO_DEVICE)));
+            TelemetryThroughput telemetry = new TelemetryThroughput(pahoDevice, hub.mqttPort(), Trust.trusting(hub.caCertificate()), WINDOW);
+            for (TelemetryRounds rounds : telemetryRounds(devices, Identity.device(CPU_CAMEL_DEVICE), telemetry, TELEMETRY_CPU_MESSAGES,
+                    CPU_ROUNDS)) {
+                double camel = median(rounds.camel(), TelemetryThroughput.Round::cpuMicrosPerMessage);
+                double paho = median(rounds.paho(), TelemetryThroughput.Round::cpuMicrosPerMessage);
+                System.out.println("client CPU µs/msg per round, " + rounds.senders() + " sending thread(s): iothub-mqtt "
+                        + micros(rounds.camel()) + ", raw Paho " + micros(rounds.paho()));
+                report.add("telemetry client CPU µs/msg, emulator out of process, QoS 1, 256 B, TLS, window " + WINDOW + ", "
+                        + rounds.senders() + " sending thread(s)", format("%.2f", camel), format("%.2f", paho) + " (raw Paho async)",
+                        paho / camel, "at most 1.1× raw Paho (ratio >= 0.91)");
+            }
+        }
+    }
+
     private static void telemetry(IotHubEmulator hub, SSLContext tls, Report report) throws Exception {
         Identity camelDevice = register(hub, "bench-telemetry-camel");
         ConnectionString pahoDevice = ConnectionString.parse(hub.connectionString(register(hub, "bench-telemetry-paho")));
-        TelemetryThroughput throughput = new TelemetryThroughput(pahoDevice, hub.mqttPort(), tls, WINDOW);
+        TelemetryThroughput telemetry = new TelemetryThroughput(pahoDevice, hub.mqttPort(), tls, WINDOW);
         try (CamelDevices devices = new CamelDevices(hub)) {
-            devices.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:telemetry").to(devices.uri("telemetry", camelDevice, "maxInflight=" + WINDOW));
-                }
-            });
-            devices.start();
-            devices.awaitConnected(1, Duration.ofSeconds(30));
-            throughput.rawPaho(TELEMETRY_MESSAGES / 5, 1); // warm-up
-            throughput.camel(devices.camel, "direct:telemetry", TELEMETRY_MESSAGES / 5, 1);
-            for (int senders : TELEMETRY_SENDERS) {
-                List<Double> paho = new ArrayList<>();
-                List<Double> camel = new ArrayList<>();
-                for (int round = 0; round < ROUNDS; round++) {
-                    paho.add(throughput.rawPaho(TELEMETRY_MESSAGES, senders));
-                    camel.add(throughput.camel(devices.camel, "direct:telemetry", TELEMETRY_MESSAGES, senders));
-                }
-                report.add("telemetry msg/s, QoS 1, 256 B, TLS, window " + WINDOW + ", " + senders + " sending thread(s)",
-                        rate(Stats.median(camel)), rate(Stats.median(paho)) + " (raw Paho async)",
-                        Stats.median(camel) / Stats.median(paho), "ratio >= 0.9");
+            for (TelemetryRounds rounds : telemetryRounds(devices, camelDevice, telemetry, TELEMETRY_MESSAGES, ROUNDS)) {
+                double camel = median(rounds.camel(), TelemetryThroughput.Round::perSecond);
+                double paho = median(rounds.paho(), TelemetryThroughput.Round::perSecond);
+                report.add("telemetry msg/s, QoS 1, 256 B, TLS, window " + WINDOW + ", " + rounds.senders() + " sending thread(s)",
+                        rate(camel), rate(paho) + " (raw Paho async)", camel / paho, "ratio >= 0.9");
             }
         }
+    }
+
+    /** The rounds of raw Paho and of the route with one number of sending threads. */
+    private record TelemetryRounds(int senders, List<TelemetryThroughput.Round> paho, List<TelemetryThroughput.Round> camel) {
+    }
+
+    /**
+     * Starts the route {@code direct → iothub-mqtt:telemetry} for the device; then, for each number of sending threads,
+     * warms both sides up and runs raw Paho and the route alternately, {@code rounds} times each.
+     */
+    private static List<TelemetryRounds> telemetryRounds(CamelDevices devices, Identity camelDevice, TelemetryThroughput telemetry,
+            int messages, int rounds) throws Exception {
+        devices.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:telemetry").to(devices.uri("telemetry", camelDevice, "maxInflight=" + WINDOW));
+            }
+        });
+        devices.start();
+        devices.awaitConnected(1, Duration.ofSeconds(30));
+        List<TelemetryRounds> results = new ArrayList<>();
+        for (int senders : TELEMETRY_SENDERS) {
+            // a whole round of each first: after a shorter warm-up the first measured round cost up to twice the CPU (JIT)
+            telemetry.rawPaho(messages, senders);
+            telemetry.camel(devices.camel, "direct:telemetry", messages, senders);
+            List<TelemetryThroughput.Round> paho = new ArrayList<>();
+            List<TelemetryThroughput.Round> camel = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                paho.add(telemetry.rawPaho(messages, senders));
+                camel.add(telemetry.camel(devices.camel, "direct:telemetry", messages, senders));
+            }
+            results.add(new TelemetryRounds(senders, paho, camel));
+        }
+        return results;
+    }
+
+    private static double median(List<TelemetryThroughput.Round> rounds, ToDoubleFunction<TelemetryThroughput.Round> figure) {
+        return Stats.median(rounds.stream().map(figure::applyAsDouble).toList());
+    }
+
+    private static String micros(List<TelemetryThroughput.Round> rounds) {
+        return rounds.stream().map(round -> format("%.2f", round.cpuMicrosPerMessage())).toList().toString();
     }
 
     private static void cloudToDevice(IotHubEmulator hub, SSLContext tls, Report report) throws Exception {
@@ -178,11 +236,11 @@ public final class BenchmarkMain {
         return format("%,.0f", perSecond);
     }
 
-    private static String environment(boolean emulated) {
+    private static String environment(boolean inProcess) {
         Runtime runtime = Runtime.getRuntime();
-        return format("Java %s, %d cores, max heap %d MiB%s; medians of %d rounds", System.getProperty("java.version"),
-                runtime.availableProcessors(), runtime.maxMemory() >> 20, emulated ? ", emulator in the same JVM, TLS on loopback" : "",
-                ROUNDS);
+        return format("Java %s, %d cores, max heap %d MiB, TLS on loopback%s; medians of %d rounds (%d for client CPU)",
+                System.getProperty("java.version"), runtime.availableProcessors(), runtime.maxMemory() >> 20,
+                inProcess ? ", emulator in the same JVM (telemetry client CPU: in its own process)" : "", ROUNDS, CPU_ROUNDS);
     }
 
     private static String format(String pattern, Object... arguments) {

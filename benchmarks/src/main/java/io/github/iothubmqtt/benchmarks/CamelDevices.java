@@ -5,7 +5,9 @@ import io.github.iothubmqtt.camel.session.DeviceSession;
 import io.github.iothubmqtt.camel.session.SessionState;
 import io.github.iothubmqtt.emulator.IotHubEmulator;
 import io.github.iothubmqtt.protocol.Identity;
+import java.security.KeyStore;
 import java.time.Duration;
+import java.util.function.Function;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.jsse.KeyStoreParameters;
@@ -16,12 +18,19 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
 final class CamelDevices implements AutoCloseable {
 
     final DefaultCamelContext camel = new DefaultCamelContext();
-    private final IotHubEmulator hub;
+    private final int port;
+    private final Function<Identity, String> connectionStrings;
 
     CamelDevices(IotHubEmulator hub) {
-        this.hub = hub;
+        this(hub.trustStore(), hub.mqttPort(), hub::connectionString);
+    }
+
+    /** For an emulator in another process: its CA, its MQTT port and the connection strings it printed. */
+    CamelDevices(KeyStore hubCa, int port, Function<Identity, String> connectionStrings) {
+        this.port = port;
+        this.connectionStrings = connectionStrings;
         KeyStoreParameters trustStore = new KeyStoreParameters();
-        trustStore.setKeyStore(hub.trustStore());
+        trustStore.setKeyStore(hubCa);
         TrustManagersParameters trust = new TrustManagersParameters();
         trust.setKeyStore(trustStore);
         SSLContextParameters tls = new SSLContextParameters();
@@ -30,7 +39,7 @@ final class CamelDevices implements AutoCloseable {
     }
 
     String uri(String kind, Identity identity, String options) {
-        return "iothub-mqtt:" + kind + "?connectionString=RAW(" + hub.connectionString(identity) + ")&port=" + hub.mqttPort()
+        return "iothub-mqtt:" + kind + "?connectionString=RAW(" + connectionStrings.apply(identity) + ")&port=" + port
                 + "&sslContextParameters=#hubTls" + (options.isEmpty() ? "" : "&" + options);
     }
 

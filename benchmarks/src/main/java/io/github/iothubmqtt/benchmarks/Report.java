@@ -45,7 +45,8 @@ final class Report {
     private String svg() {
         List<Row> ratios = rows.stream().filter(row -> !Double.isNaN(row.ratio())).toList();
         int barHeight = 26;
-        int labelWidth = 360;
+        // about 7 px a character at 13 px sans-serif, so that no label runs under its bar
+        int labelWidth = 20 + 7 * ratios.stream().mapToInt(row -> row.measure().length()).max().orElse(0);
         int chartWidth = 400;
         double max = Math.max(1.5, ratios.stream().mapToDouble(Row::ratio).max().orElse(1));
         int height = 50 + ratios.size() * (barHeight + 10);

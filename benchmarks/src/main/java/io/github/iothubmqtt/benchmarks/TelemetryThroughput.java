@@ -1,7 +1,9 @@
 package io.github.iothubmqtt.benchmarks;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.github.iothubmqtt.protocol.ConnectionString;
 import io.github.iothubmqtt.protocol.Telemetry;
+import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -16,14 +18,20 @@ import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
 /**
- * Telemetry msg/s at QoS 1 over TLS with the same in-flight window and the same number of sending threads: raw Paho
- * async against a Camel route {@code direct → iothub-mqtt:telemetry}. Neither side blocks a thread per message: each
- * sender submits until the window is full and goes on as acknowledgements free it.
+ * Telemetry at QoS 1 over TLS with the same in-flight window and the same number of sending threads: raw Paho async
+ * against a Camel route {@code direct → iothub-mqtt:telemetry}. Neither side blocks a thread per message: each sender
+ * submits until the window is full and goes on as acknowledgements free it. A round gives messages per second and
+ * this JVM's CPU time per message, which is the client's own cost when the emulator runs in another process.
  */
 final class TelemetryThroughput {
 
+    /** One measured round: its rate, and this JVM's CPU time over it (all threads, GC and JIT included) per message. */
+    record Round(double perSecond, double cpuMicrosPerMessage) {
+    }
+
     static final int BODY_BYTES = 256;
     private static final long DRAIN_SECONDS = 120;
+    private static final OperatingSystemMXBean CPU = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final ConnectionString device;
     private final int port;
     private final SSLContext tls;
@@ -38,8 +46,8 @@ final class TelemetryThroughput {
         this.window = window;
     }
 
-    /** Messages per second of raw Paho publishing from {@code senders} threads. */
-    double rawPaho(int count, int senders) throws Exception {
+    /** Raw Paho publishing from {@code senders} threads. */
+    Round rawPaho(int count, int senders) throws Exception {
         try (RawPahoDevice paho = RawPahoDevice.connect(device, port, tls, window)) {
             String topic = Telemetry.topic(device.identity(), Map.of());
             Run run = new Run();
@@ -64,8 +72,8 @@ final class TelemetryThroughput {
         }
     }
 
-    /** Messages per second through the Camel route, from {@code senders} threads. */
-    double camel(CamelContext camel, String directUri, int count, int senders) throws Exception {
+    /** The Camel route, fed from {@code senders} threads. */
+    Round camel(CamelContext camel, String directUri, int count, int senders) throws Exception {
         AsyncProducer producer = camel.getEndpoint(directUri).createAsyncProducer();
         producer.start();
         try {
@@ -96,7 +104,8 @@ final class TelemetryThroughput {
             inFlight.release();
         }
 
-        double measure(int count, int senders, Runnable sendOne) throws Exception {
+        Round measure(int count, int senders, Runnable sendOne) throws Exception {
+            long startCpu = CPU.getProcessCpuTime();
             long start = System.nanoTime();
             Thread[] threads = new Thread[senders];
             for (int s = 0; s < senders; s++) {
@@ -118,7 +127,8 @@ final class TelemetryThroughput {
             if (failure.get() != null) {
                 throw new IllegalStateException("a publish failed", failure.get());
             }
-            return count / ((System.nanoTime() - start) / 1e9);
+            long nanos = System.nanoTime() - start;
+            return new Round(count / (nanos / 1e9), (CPU.getProcessCpuTime() - startCpu) / 1e3 / count);
         }
     }
 }

@@ -8,22 +8,27 @@ import java.security.cert.CertificateFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** TLS that trusts the emulator's CA, for the raw Paho baseline. */
+/** TLS that trusts the emulator's CA, for the raw Paho baseline and for an emulator in another process. */
 final class Trust {
 
     private Trust() {
     }
 
     static SSLContext trusting(Path caPem) throws Exception {
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trustStore(caPem));
+        SSLContext context = SSLContext.getInstance("TLSv1.2");
+        context.init(null, trustManagers.getTrustManagers(), null);
+        return context;
+    }
+
+    /** A key store holding only the CA certificate of the PEM file. */
+    static KeyStore trustStore(Path caPem) throws Exception {
         KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
         trustStore.load(null, null);
         try (InputStream pem = Files.newInputStream(caPem)) {
             trustStore.setCertificateEntry("emulator-ca", CertificateFactory.getInstance("X.509").generateCertificate(pem));
         }
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trustStore);
-        SSLContext context = SSLContext.getInstance("TLSv1.2");
-        context.init(null, trustManagers.getTrustManagers(), null);
-        return context;
+        return trustStore;
     }
 }

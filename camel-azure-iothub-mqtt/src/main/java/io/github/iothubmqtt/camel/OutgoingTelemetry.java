@@ -17,49 +17,76 @@ import org.apache.camel.spi.HeaderFilterStrategy;
  */
 record OutgoingTelemetry(String topic, byte[] body) {
 
-    private static final String JSON_CONTENT_TYPE = "application/json";
-    private static final String UTF_8 = "utf-8";
+    /** Builds the messages of one producer; what they all share is worked out once. */
+    static final class Builder {
 
-    /**
-     * @param stableMessageId give the message a {@code $.mid} when it has none (the exchange id, which Camel's
-     *                        redeliveries keep), so the back end can drop the duplicates a store-and-forward outbox
-     *                        may send around a crash
-     */
-    static OutgoingTelemetry of(Exchange exchange, Identity identity, HeaderFilterStrategy filter, boolean stableMessageId)
-            throws Exception {
-        Message in = exchange.getMessage();
-        Map<String, String> properties = new LinkedHashMap<>();
-        Object body = in.getBody();
-        byte[] text = body == null ? new byte[0] : JsonBodies.asText(exchange, body);
-        byte[] bytes = text != null ? text : JsonBodies.serialize(body, "the body");
-        if (in.hasHeaders()) { // asking for a header would create the map of a message that has none
-            SystemPropertyHeaders.TELEMETRY.forEach((header, property) -> {
-                String value = in.getHeader(header, String.class);
-                if (value != null) {
-                    properties.put(property, value);
-                }
-            });
+        private static final byte[] NO_BYTES = new byte[0];
+        private static final String JSON_CONTENT_TYPE = "application/json";
+        private static final String UTF_8 = "utf-8";
+
+        private final Identity identity;
+        /** The topic of every message without properties, the usual case, so it is not built per message. */
+        private final String topicWithoutProperties;
+        private final HeaderFilterStrategy filter;
+        private final boolean stableMessageId;
+
+        /**
+         * @param stableMessageId give the message a {@code $.mid} when it has none (the exchange id, which Camel's
+         *                        redeliveries keep), so the back end can drop the duplicates a store-and-forward
+         *                        outbox may send around a crash
+         */
+        Builder(Identity identity, HeaderFilterStrategy filter, boolean stableMessageId) {
+            this.identity = identity;
+            this.topicWithoutProperties = Telemetry.topic(identity, Map.of());
+            this.filter = filter;
+            this.stableMessageId = stableMessageId;
         }
-        if (stableMessageId) {
-            properties.putIfAbsent(SystemProperty.MESSAGE_ID, exchange.getExchangeId());
-        }
-        if (text == null) { // serialized to JSON here
-            properties.putIfAbsent(SystemProperty.CONTENT_TYPE, JSON_CONTENT_TYPE);
-            properties.putIfAbsent(SystemProperty.CONTENT_ENCODING, UTF_8);
-        }
-        if (in.hasHeaders()) {
-            for (Map.Entry<String, Object> header : in.getHeaders().entrySet()) {
-                Object value = header.getValue();
-                if (value != null && !filter.applyFilterToCamelHeaders(header.getKey(), value, exchange)) {
-                    properties.put(header.getKey(), exchange.getContext().getTypeConverter().convertTo(String.class, exchange, value));
+
+        OutgoingTelemetry build(Exchange exchange) throws Exception {
+            Message in = exchange.getMessage();
+            Object body = in.getBody();
+            byte[] text = body == null ? NO_BYTES : JsonBodies.asText(exchange, body);
+            byte[] bytes = text != null ? text : JsonBodies.serialize(body, "the body");
+            // asking for a header would create the map of a message that has none
+            boolean headers = in.hasHeaders();
+            if (!headers && !stableMessageId && text != null) {
+                checkSize(bytes.length);
+                return new OutgoingTelemetry(topicWithoutProperties, bytes);
+            }
+            Map<String, String> properties = new LinkedHashMap<>();
+            if (headers) {
+                for (Map.Entry<String, String> system : SystemPropertyHeaders.TELEMETRY.entrySet()) {
+                    String value = in.getHeader(system.getKey(), String.class);
+                    if (value != null) {
+                        properties.put(system.getValue(), value);
+                    }
                 }
             }
+            if (stableMessageId) {
+                properties.putIfAbsent(SystemProperty.MESSAGE_ID, exchange.getExchangeId());
+            }
+            if (text == null) { // serialized to JSON here
+                properties.putIfAbsent(SystemProperty.CONTENT_TYPE, JSON_CONTENT_TYPE);
+                properties.putIfAbsent(SystemProperty.CONTENT_ENCODING, UTF_8);
+            }
+            if (headers) {
+                for (Map.Entry<String, Object> header : in.getHeaders().entrySet()) {
+                    Object value = header.getValue();
+                    if (value != null && !filter.applyFilterToCamelHeaders(header.getKey(), value, exchange)) {
+                        properties.put(header.getKey(), value instanceof String string ? string
+                                : exchange.getContext().getTypeConverter().convertTo(String.class, exchange, value));
+                    }
+                }
+            }
+            checkSize(Telemetry.messageSize(bytes, properties));
+            return new OutgoingTelemetry(properties.isEmpty() ? topicWithoutProperties : Telemetry.topic(identity, properties), bytes);
         }
-        int size = Telemetry.messageSize(bytes, properties);
-        if (size > HubLimits.MAX_TELEMETRY_BYTES) {
-            throw new IllegalArgumentException("telemetry message is " + size + " bytes (body and properties); IoT Hub"
-                    + " accepts at most " + HubLimits.MAX_TELEMETRY_BYTES + " bytes per message");
+
+        private static void checkSize(int size) {
+            if (size > HubLimits.MAX_TELEMETRY_BYTES) {
+                throw new IllegalArgumentException("telemetry message is " + size + " bytes (body and properties); IoT Hub"
+                        + " accepts at most " + HubLimits.MAX_TELEMETRY_BYTES + " bytes per message");
+            }
         }
-        return new OutgoingTelemetry(Telemetry.topic(identity, properties), bytes);
     }
 }

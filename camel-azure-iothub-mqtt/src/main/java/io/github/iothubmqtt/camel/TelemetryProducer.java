@@ -8,19 +8,19 @@ import org.apache.camel.Exchange;
 class TelemetryProducer extends SessionProducer {
 
     private final int qos;
-    private final boolean storeAndForward;
+    private final OutgoingTelemetry.Builder messages;
 
     TelemetryProducer(IotHubMqttEndpoint endpoint) {
         super(endpoint);
         this.qos = endpoint.getConfiguration().getQos();
-        this.storeAndForward = endpoint.sessionSettings().outbox().kind() != OutboxSettings.Kind.NONE;
+        this.messages = new OutgoingTelemetry.Builder(endpoint.sessionSettings().identity(), endpoint.getHeaderFilterStrategy(),
+                endpoint.sessionSettings().outbox().kind() != OutboxSettings.Kind.NONE);
     }
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         try {
-            OutgoingTelemetry message = OutgoingTelemetry.of(exchange, endpoint.sessionSettings().identity(),
-                    endpoint.getHeaderFilterStrategy(), storeAndForward);
+            OutgoingTelemetry message = messages.build(exchange);
             session.sendTelemetry(message.topic(), message.body(), qos).whenComplete((ok, error) -> {
                 if (error != null) {
                     exchange.setException(error);
