@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,8 +21,6 @@ import io.github.iothubmqtt.camel.test.OutboxSenderMain;
 import io.github.iothubmqtt.protocol.Identity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,11 +32,11 @@ import static org.awaitility.Awaitility.await;
  */
 class OutboxCrashTest extends EmulatorTestSupport {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OutboxCrashTest.class);
     private static final int RUNS = 3;
     private static final int PER_RUN = 5_000;
     private static final int KILL_AFTER_DONE = 1_500;
     private static final String PASSWORD = "crash-test";
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(3);
 
     @TempDir
     Path directory;
@@ -73,15 +72,16 @@ class OutboxCrashTest extends EmulatorTestSupport {
             Process drain = start(endpoint, trustStore, 0, 0);
             follow(drain, line -> { });
             try {
-                await().atMost(WAIT.multipliedBy(2)).until(() -> received.keySet().containsAll(done));
+                // a fresh JVM, its TLS and the stored backlog: generous on a loaded machine, bounded all the same
+                await().atMost(DRAIN_TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> received.keySet().containsAll(done));
             } finally {
                 drain.destroyForcibly().waitFor(WAIT.toSeconds(), TimeUnit.SECONDS);
             }
         }
         long duplicates = received.values().stream().mapToInt(AtomicInteger::get).filter(n -> n > 1).count();
-        LOG.info("kill -9 x{}: {} exchanges completed, {} lost, {} duplicated, {} more received than completed",
-                RUNS, done.size(), done.stream().filter(d -> !received.containsKey(d)).count(), duplicates,
-                received.size() - done.size());
+        System.out.printf("[outbox, JVM kill -9 x%d] %d exchanges completed, %d lost, %d duplicated, %d received that had"
+                + " not completed when the JVM died%n", RUNS, done.size(), done.stream().filter(d -> !received.containsKey(d)).count(),
+                duplicates, received.size() - done.size());
         assertThat(received.keySet()).containsAll(done);
         assertThat(done).hasSizeGreaterThanOrEqualTo(RUNS * KILL_AFTER_DONE);
     }

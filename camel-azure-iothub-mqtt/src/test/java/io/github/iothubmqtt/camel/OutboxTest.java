@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import io.github.iothubmqtt.camel.session.DeviceSession;
 import io.github.iothubmqtt.camel.session.OutboxFullException;
 import io.github.iothubmqtt.camel.test.CapturedLogs;
 import io.github.iothubmqtt.camel.test.EmulatorTestSupport;
@@ -108,15 +109,17 @@ class OutboxTest extends EmulatorTestSupport {
         }
         await().atMost(WAIT).until(() -> CapturedLogs.events().stream()
                 .anyMatch(e -> e.level() == Level.WARN && e.message().contains("older than outboxTtl")));
+        await("all ten dropped").atMost(WAIT).until(() -> session().status().inFlight() == 0);
         hub.service().faults().refuseConnects(false);
-        await().atMost(WAIT).until(() -> component().getSessionHealthChecks().keySet().iterator().next().status().connected());
+        await().atMost(WAIT).until(() -> session().status().connected());
         template.sendBody(endpoint, "fresh");
 
         assertThat(hub.service().awaitTelemetry(device, 1, WAIT)).extracting(TelemetryMessage::bodyAsString).containsExactly("fresh");
     }
 
-    private IotHubMqttComponent component() {
-        return context.getComponent("iothub-mqtt", IotHubMqttComponent.class);
+    /** The one session of the test's context. */
+    private DeviceSession session() {
+        return context.getComponent("iothub-mqtt", IotHubMqttComponent.class).getSessionHealthChecks().keySet().iterator().next();
     }
 
     @Test
