@@ -11,8 +11,8 @@ import io.github.iothubmqtt.camel.test.EmulatorTestSupport;
 import io.github.iothubmqtt.camel.test.FaultProxy;
 import io.github.iothubmqtt.camel.test.Senders;
 import io.github.iothubmqtt.protocol.Identity;
-import org.apache.camel.builder.RouteBuilder;
 import org.assertj.core.api.SoftAssertions;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
@@ -53,17 +53,13 @@ class HalfOpenConnectionTest extends EmulatorTestSupport {
         Identity device = newDevice("black-hole");
         DeliveryLedger ledger = new DeliveryLedger("black holes", SEND_TIMEOUT);
         List<String> missed = new ArrayList<>();
+        String stuck = null;
         try (FaultProxy proxy = FaultProxy.start("127.0.0.1", hub.mqttPort());
                 AutoCloseable listening = recordReceived(device, ledger)) {
             String telemetry = uri("telemetry", device, proxy.port(), OPTIONS);
             String statusUri = uri("status", device, proxy.port(), OPTIONS);
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:" + device.deviceId()).process(ledger::stamp).to(telemetry);
-                }
-            });
-            try (Senders senders = Senders.start(context, "direct:" + device.deviceId(), ledger, 2, Integer.MAX_VALUE,
+            String entry = stampingRoute(ledger, telemetry, null);
+            try (Senders senders = Senders.start(context, entry, ledger, 2, Integer.MAX_VALUE,
                     MAX_OUTSTANDING, PER_SECOND)) {
                 for (int hole = 1; hole <= BLACK_HOLES; hole++) {
                     int flowing = ledger.receivedCount() + PER_SECOND;
@@ -83,12 +79,20 @@ class HalfOpenConnectionTest extends EmulatorTestSupport {
                     }
                     Thread.sleep(Math.max(0, BLACK_HOLE.minus(Duration.ofNanos(System.nanoTime() - start)).toMillis()));
                     proxy.blackHole(false);
-                    awaitReconnected(statusUri, reconnects + 1, WAIT);
+                    try {
+                        awaitReconnected(statusUri, reconnects + 1, WAIT);
+                    } catch (ConditionTimeoutException e) {
+                        stuck = "not reconnected within " + WAIT + " after black hole " + hole + ": "
+                                + status(statusUri);
+                        break;
+                    }
                 }
                 senders.stop();
             }
             DeliveryLedger.Report report = ledger.settle(SEND_TIMEOUT.plusSeconds(15));
+            String notReconnected = stuck;
             SoftAssertions.assertSoftly(softly -> {
+                softly.assertThat(notReconnected).as("reconnecting once the path healed").isNull();
                 softly.assertThat(missed).as("black holes not noticed within %s", NOTICE_BOUND).isEmpty();
                 report.checkAtLeastOnce(softly);
             });

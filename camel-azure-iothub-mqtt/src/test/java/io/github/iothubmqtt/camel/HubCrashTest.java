@@ -2,7 +2,6 @@ package io.github.iothubmqtt.camel;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,8 +10,6 @@ import io.github.iothubmqtt.camel.session.SessionStatus;
 import io.github.iothubmqtt.camel.test.ChildEmulator;
 import io.github.iothubmqtt.camel.test.DeliveryLedger;
 import io.github.iothubmqtt.camel.test.EmulatorTestSupport;
-import io.github.iothubmqtt.camel.test.Senders;
-import org.apache.camel.builder.RouteBuilder;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +25,6 @@ class HubCrashTest extends EmulatorTestSupport {
 
     private static final int MESSAGES = 10_000;
     private static final int CRASHES = 5;
-    private static final int SENDER_THREADS = 4;
-    private static final int MAX_OUTSTANDING = 200;
     /** Far above an outage (a child JVM restarts within a few seconds), so no message has reason to time out. */
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(150);
@@ -47,25 +42,11 @@ class HubCrashTest extends EmulatorTestSupport {
         try (ChildEmulator child = ChildEmulator.start(directory, deviceId, ledger::received)) {
             context.getRegistry().bind(TLS_BEAN, child.sslContextParameters());
             String telemetry = child.uri("telemetry", TLS_BEAN, OPTIONS);
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:" + deviceId).process(ledger::stamp).to(telemetry);
-                }
-            });
-            Instant deadline = Instant.now().plus(RUN_TIMEOUT);
-            boolean allSent;
-            try (Senders senders = Senders.start(context, "direct:" + deviceId, ledger, SENDER_THREADS, MESSAGES,
-                    MAX_OUTSTANDING, 0)) {
-                for (int crash = 1; crash <= CRASHES; crash++) {
-                    if (!senders.awaitSubmitted(crash * MESSAGES / (CRASHES + 1), deadline)) {
-                        break;
-                    }
-                    child.crash();
-                    child.restart();
-                }
-                allSent = senders.awaitAllSent(deadline);
-            }
+            String entry = stampingRoute(ledger, telemetry, null);
+            boolean allSent = streamThroughFaults(entry, ledger, MESSAGES, CRASHES, () -> {
+                child.crash();
+                child.restart();
+            }, RUN_TIMEOUT);
             DeliveryLedger.Report report = ledger.settle(SEND_TIMEOUT.plusSeconds(15));
             System.out.println("[hub crashes] " + status(child.uri("status", TLS_BEAN, OPTIONS)));
             SoftAssertions.assertSoftly(softly -> {

@@ -124,10 +124,6 @@ public final class DeliveryLedger {
         return received.size();
     }
 
-    public long succeeded() {
-        return outcomes.values().stream().filter(o -> o.failure() == null).count();
-    }
-
     /**
      * Waits (at most {@code timeout}) until every stamped exchange ended and the hub holds every one that succeeded,
      * then judges the run and prints the report.

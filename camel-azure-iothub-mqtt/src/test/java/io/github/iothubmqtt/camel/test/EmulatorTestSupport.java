@@ -1,6 +1,7 @@
 package io.github.iothubmqtt.camel.test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,8 @@ import java.util.UUID;
 import io.github.iothubmqtt.camel.session.SessionStatus;
 import io.github.iothubmqtt.emulator.IotHubEmulator;
 import io.github.iothubmqtt.protocol.Identity;
+import org.apache.camel.ErrorHandlerFactory;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -29,6 +32,8 @@ public abstract class EmulatorTestSupport extends CamelTestSupport {
     protected static final Duration WAIT = Duration.ofSeconds(30);
     /** How often fault tests poll a session's status: well inside the shortest reconnect backoff they configure. */
     protected static final Duration POLL = Duration.ofMillis(5);
+    private static final int STREAM_THREADS = 4;
+    private static final int STREAM_OUTSTANDING = 200;
     protected static IotHubEmulator hub;
 
     @BeforeAll
@@ -133,6 +138,45 @@ public abstract class EmulatorTestSupport extends CamelTestSupport {
             awaitReconnected(statusUri, reconnects + round, WAIT);
         }
         return verdicts;
+    }
+
+    /**
+     * Adds the route {@code direct:… → ledger.stamp → telemetryUri}, with the given error handler (null: the default
+     * one), and returns its entry URI.
+     */
+    protected String stampingRoute(DeliveryLedger ledger, String telemetryUri, ErrorHandlerFactory errorHandler)
+            throws Exception {
+        String entryUri = "direct:stamped-" + UUID.randomUUID();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                if (errorHandler != null) {
+                    errorHandler(errorHandler);
+                }
+                from(entryUri).process(ledger::stamp).to(telemetryUri);
+            }
+        });
+        return entryUri;
+    }
+
+    /**
+     * Sends {@code messages} messages into the route at {@code entryUri} from {@value #STREAM_THREADS} threads, at most
+     * {@value #STREAM_OUTSTANDING} unfinished at a time, and runs {@code fault} {@code faults} times, evenly spread
+     * over the run; false if not all were sent within {@code timeout}.
+     */
+    protected boolean streamThroughFaults(String entryUri, DeliveryLedger ledger, int messages, int faults,
+            Action fault, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        try (Senders senders = Senders.start(context, entryUri, ledger, STREAM_THREADS, messages, STREAM_OUTSTANDING,
+                0)) {
+            for (int round = 1; round <= faults; round++) {
+                if (!senders.awaitSubmitted(round * messages / (faults + 1), deadline)) {
+                    return false;
+                }
+                fault.run();
+            }
+            return senders.awaitAllSent(deadline);
+        }
     }
 
     protected static String webSocketUri(String kind, Identity identity, String options) {
