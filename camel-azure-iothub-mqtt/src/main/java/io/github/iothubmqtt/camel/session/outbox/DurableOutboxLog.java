@@ -1,20 +1,18 @@
 package io.github.iothubmqtt.camel.session.outbox;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** One identity's log in a {@link DurableOutboxStore}: reads from memory, writes through the store's writer. */
-final class DurableOutboxLog implements OutboxLog {
+final class DurableOutboxLog extends IndexedOutboxLog {
 
     private final DurableOutboxStore store;
     private final String partition;
-    private final EntryIndex index;
     private volatile boolean closed;
 
     DurableOutboxLog(DurableOutboxStore store, String partition, EntryIndex index) {
+        super(index);
         this.store = store;
         this.partition = partition;
-        this.index = index;
     }
 
     @Override
@@ -30,21 +28,6 @@ final class DurableOutboxLog implements OutboxLog {
         if (!closed && index.remove(sequence)) {
             store.remove(sequence);
         }
-    }
-
-    @Override
-    public List<Entry> entries() {
-        return index.entries();
-    }
-
-    @Override
-    public int count() {
-        return index.count();
-    }
-
-    @Override
-    public long bytes() {
-        return index.bytes();
     }
 
     @Override

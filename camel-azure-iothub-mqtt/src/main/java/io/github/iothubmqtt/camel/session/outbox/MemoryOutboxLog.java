@@ -1,15 +1,17 @@
 package io.github.iothubmqtt.camel.session.outbox;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** An outbox log in memory: an append completes at once, and a JVM crash loses everything. Thread-safe. */
-public final class MemoryOutboxLog implements OutboxLog {
+public final class MemoryOutboxLog extends IndexedOutboxLog {
 
-    private final EntryIndex index = new EntryIndex();
     private final AtomicLong nextSequence = new AtomicLong(1);
     private volatile boolean closed;
+
+    public MemoryOutboxLog() {
+        super(new EntryIndex());
+    }
 
     @Override
     public CompletableFuture<Entry> append(String topic, byte[] payload) {
@@ -26,21 +28,6 @@ public final class MemoryOutboxLog implements OutboxLog {
         if (!closed) {
             index.remove(sequence);
         }
-    }
-
-    @Override
-    public List<Entry> entries() {
-        return index.entries();
-    }
-
-    @Override
-    public int count() {
-        return index.count();
-    }
-
-    @Override
-    public long bytes() {
-        return index.bytes();
     }
 
     @Override
