@@ -32,7 +32,28 @@ final class Link {
     }
 
     void publish(PendingPublish message, IMqttActionListener listener) throws MqttException {
-        client.publish(message.topic, message.payload, message.qos, false, message, listener);
+        write(() -> client.publish(message.topic, message.payload, message.qos, false, message, listener));
+    }
+
+    void subscribe(String filter, int qos, IMqttActionListener listener) throws MqttException {
+        write(() -> client.subscribe(filter, qos, null, listener));
+    }
+
+    /**
+     * A client closed by another thread while a write is under way fails inside Paho with a
+     * {@code NullPointerException} (its state tables are gone); that is this connection's end, not the message's fault.
+     */
+    private static void write(PahoWrite write) throws MqttException {
+        try {
+            write.run();
+        } catch (RuntimeException closedUnderneath) {
+            throw new MqttException(closedUnderneath);
+        }
+    }
+
+    @FunctionalInterface
+    private interface PahoWrite {
+        void run() throws MqttException;
     }
 
     /** Something arrived from the hub: a PUBACK, a PUBLISH, a SUBACK or a PINGRESP. */
@@ -51,7 +72,7 @@ final class Link {
     void probe() {
         probeSentNanos = System.nanoTime();
         try {
-            pinger.probe(new IMqttActionListener() {
+            write(() -> pinger.probe(new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     heard();
@@ -61,7 +82,7 @@ final class Link {
                 public void onFailure(IMqttToken token, Throwable error) {
                     // unanswered: the liveness rule drops the connection when its time is up
                 }
-            });
+            }));
         } catch (MqttException e) {
             LOG.trace("Probe on {} not sent: {}", client.getClientId(), e.getMessage());
         }

@@ -72,7 +72,7 @@ final class Subscriptions {
 
     private void send(Link link, String filter, int qos) {
         try {
-            link.client.subscribe(filter, qos, null, new IMqttActionListener() {
+            link.subscribe(filter, qos, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     link.heard();
