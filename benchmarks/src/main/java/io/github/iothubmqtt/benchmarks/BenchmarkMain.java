@@ -6,8 +6,10 @@ import io.github.iothubmqtt.protocol.Identity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
@@ -20,15 +22,19 @@ import org.apache.camel.builder.RouteBuilder;
  * in-process emulator; telemetry-cpu starts one in a child JVM and measures this JVM's CPU time, the client's alone.
  * Run: {@code mvn -B -q -Pbenchmark -pl benchmarks -am verify -DskipTests}; results go to {@code benchmarks/target}.
  * {@code -Dbenchmarks=telemetry,methods} runs only those (telemetry-cpu, telemetry, c2d, methods, patches, footprint);
- * the outbox store comparison ({@link OutboxStoreComparison}, no emulator) runs with {@code -Dbenchmarks=outbox}.
+ * the outbox store comparison ({@link OutboxStoreComparison}, no emulator) runs with {@code -Dbenchmarks=outbox}, and the
+ * route through each outbox kind ({@link OutboxRouteThroughput}, emulator in a child JVM) with {@code outbox-route}.
  */
 public final class BenchmarkMain {
 
     /** The benchmarks; a run takes all, or those named after the output directory. */
-    private static final Set<String> ALL = Set.of("telemetry-cpu", "telemetry", "c2d", "methods", "patches", "footprint", "outbox");
+    private static final Set<String> ALL = Set.of("telemetry-cpu", "telemetry", "c2d", "methods", "patches", "footprint", "outbox",
+            "outbox-route");
     /** Those that run against the in-process emulator. */
     private static final Set<String> IN_PROCESS = Set.of("telemetry", "c2d", "methods", "patches", "footprint");
     private static final String TELEMETRY_CPU = "telemetry-cpu";
+    private static final String OUTBOX_ROUTE = "outbox-route";
+    private static final int OUTBOX_ROUTE_MESSAGES = 50_000;
     private static final int ROUNDS = 5;
     /** More rounds for CPU per message: other work on the shared cores disturbs it too, if less than throughput. */
     private static final int CPU_ROUNDS = 9;
@@ -59,6 +65,9 @@ public final class BenchmarkMain {
         }
         if (selected.contains(TELEMETRY_CPU)) { // first, before an in-process emulator shares this JVM
             telemetryCpu(output, report);
+        }
+        if (selected.contains(OUTBOX_ROUTE)) {
+            outboxRoute(output, report);
         }
         boolean inProcess = selected.stream().anyMatch(IN_PROCESS::contains);
         if (inProcess) {
@@ -105,6 +114,50 @@ public final class BenchmarkMain {
                 report.add("telemetry client CPU µs/msg, emulator out of process, QoS 1, 256 B, TLS, window " + WINDOW + ", "
                         + rounds.senders() + " sending thread(s)", format("%.2f", camel), format("%.2f", paho) + " (raw Paho async)",
                         paho / camel, "at most 1.1× raw Paho (ratio >= 0.91)");
+            }
+        }
+    }
+
+    /** The route through no outbox, the memory outbox and the disk outbox, alternately, with raw Paho for reference. */
+    private static void outboxRoute(Path output, Report report) throws Exception {
+        List<String> deviceIds = new ArrayList<>(OutboxRouteThroughput.KINDS.stream().map(kind -> "bench-outbox-" + kind).toList());
+        deviceIds.add(CPU_PAHO_DEVICE);
+        Path outboxDirectory = output.resolve("outbox-route");
+        try (EmulatorProcess hub = EmulatorProcess.start(output, deviceIds);
+                CamelDevices devices = new CamelDevices(Trust.trustStore(hub.caCertificate()), hub.mqttPort(), hub::connectionString)) {
+            ConnectionString pahoDevice = ConnectionString.parse(hub.connectionString(Identity.device(CPU_PAHO_DEVICE)));
+            TelemetryThroughput telemetry = new TelemetryThroughput(pahoDevice, hub.mqttPort(), Trust.trusting(hub.caCertificate()), WINDOW);
+            OutboxRouteThroughput outboxes = new OutboxRouteThroughput(devices, telemetry, outboxDirectory, WINDOW,
+                    kind -> Identity.device("bench-outbox-" + kind));
+            for (int senders : TELEMETRY_SENDERS) {
+                Map<String, List<OutboxRouteThroughput.Round>> rounds = new LinkedHashMap<>();
+                List<Double> paho = new ArrayList<>();
+                for (int round = -1; round < ROUNDS; round++) { // round -1 warms every path up and is not counted
+                    TelemetryThroughput.Round raw = telemetry.rawPaho(OUTBOX_ROUTE_MESSAGES, senders);
+                    if (round >= 0) {
+                        paho.add(raw.perSecond());
+                    }
+                    for (String kind : OutboxRouteThroughput.KINDS) {
+                        OutboxRouteThroughput.Round measured = outboxes.run(kind, OUTBOX_ROUTE_MESSAGES, senders);
+                        if (round >= 0) {
+                            rounds.computeIfAbsent(kind, k -> new ArrayList<>()).add(measured);
+                        }
+                    }
+                }
+                rounds.forEach((kind, measured) -> System.out.println("outbox=" + kind + ", " + senders
+                        + " sending thread(s), completed/delivered msg/s per round: " + OutboxRouteThroughput.describe(measured)));
+                String setup = ", QoS 1, 256 B, TLS, window " + WINDOW + ", " + senders + " sending thread(s), emulator out of process";
+                double none = Stats.median(OutboxRouteThroughput.completed(rounds.get("none")));
+                for (String kind : List.of("memory", "disk")) {
+                    double completed = Stats.median(OutboxRouteThroughput.completed(rounds.get(kind)));
+                    double delivered = Stats.median(OutboxRouteThroughput.delivered(rounds.get(kind)));
+                    report.add("telemetry msg/s completed, outbox=" + kind + setup, rate(completed), rate(none) + " (outbox=none)",
+                            completed / none, "disk".equals(kind) ? "20,000 durable msg/s" : "");
+                    report.add("telemetry msg/s acknowledged by the hub, outbox=" + kind + setup, rate(delivered),
+                            rate(none) + " (outbox=none)", delivered / none, "");
+                }
+                report.add("telemetry msg/s, outbox=none" + setup, rate(none), rate(Stats.median(paho)) + " (raw Paho async)",
+                        none / Stats.median(paho), "");
             }
         }
     }
