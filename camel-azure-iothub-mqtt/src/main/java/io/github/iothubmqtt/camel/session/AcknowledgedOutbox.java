@@ -3,10 +3,9 @@ package io.github.iothubmqtt.camel.session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -27,8 +26,8 @@ final class AcknowledgedOutbox implements Outbox {
     private final ConnectionLifecycle connection;
     private final Executor work;
     private final InFlightWindow window;
-    private final ConcurrentSkipListMap<Long, PendingPublish> pending = new ConcurrentSkipListMap<>();
-    private final AtomicLong sequence = new AtomicLong();
+    /** In send order; acknowledgements come in that order too, so each removal finds its message at the head. */
+    private final ConcurrentLinkedQueue<PendingPublish> pending = new ConcurrentLinkedQueue<>();
     private volatile Throwable closedBy;
 
     AcknowledgedOutbox(SessionSettings settings, ConnectionLifecycle connection, Executor work) {
@@ -51,9 +50,9 @@ final class AcknowledgedOutbox implements Outbox {
 
     /** Window room was taken. */
     private CompletableFuture<Void> enqueue(String topic, byte[] payload, int qos) {
-        PendingPublish message = new PendingPublish(sequence.incrementAndGet(), topic, payload, qos,
-                System.nanoTime() + settings.sendTimeout().toNanos(), window);
-        pending.put(message.sequence, message);
+        PendingPublish message = new PendingPublish(topic, payload, qos, System.nanoTime() + settings.sendTimeout().toNanos(),
+                window);
+        pending.add(message);
         Throwable closed = closedBy;
         if (closed != null) {
             fail(message, closed);
@@ -90,8 +89,9 @@ final class AcknowledgedOutbox implements Outbox {
                     link.heard();
                 }
             }
-            if (pending.remove(message.sequence, message)) {
-                IoThread.run(message::succeed);
+            if (pending.remove(message)) {
+                IoThread.mark();
+                message.succeed();
             }
         }
 
@@ -106,7 +106,7 @@ final class AcknowledgedOutbox implements Outbox {
             if (link != null && link.client == token.getClient()) {
                 connection.linkFailed(link, error);
             }
-            if (pending.containsKey(message.sequence)) {
+            if (pending.contains(message)) {
                 transmit(message); // only if a newer connection is up already; else it waits for the next one
             }
         }
@@ -114,7 +114,7 @@ final class AcknowledgedOutbox implements Outbox {
 
     @Override
     public void linkUp(Link link) {
-        for (PendingPublish message : pending.values()) {
+        for (PendingPublish message : pending) {
             transmit(message);
         }
     }
@@ -122,8 +122,8 @@ final class AcknowledgedOutbox implements Outbox {
     @Override
     public void sweep(long nowNanos) {
         List<PendingPublish> overdue = new ArrayList<>();
-        for (PendingPublish message : pending.values()) {
-            if (nowNanos - message.deadlineNanos > 0 && pending.remove(message.sequence, message)) {
+        for (PendingPublish message : pending) {
+            if (nowNanos - message.deadlineNanos > 0 && pending.remove(message)) {
                 overdue.add(message);
             }
         }
@@ -138,7 +138,7 @@ final class AcknowledgedOutbox implements Outbox {
 
     /** When the oldest message still waiting for the hub on this connection was written, or {@code null}. */
     Long oldestUnacknowledgedNanos(Link link) {
-        for (PendingPublish message : pending.values()) {
+        for (PendingPublish message : pending) {
             if (message.sentOn() == link) {
                 return message.sentNanos;
             }
@@ -154,13 +154,13 @@ final class AcknowledgedOutbox implements Outbox {
     @Override
     public void close(Throwable cause) {
         closedBy = cause;
-        for (PendingPublish message : pending.values()) {
+        for (PendingPublish message : pending) {
             fail(message, cause);
         }
     }
 
     private void fail(PendingPublish message, Throwable error) {
-        if (pending.remove(message.sequence, message)) {
+        if (pending.remove(message)) {
             completeExceptionally(message, error);
         }
     }

@@ -1,8 +1,9 @@
 package io.github.iothubmqtt.camel.session;
 
 /**
- * Marks work that runs on a connection's I/O thread (Paho's callback thread). That thread frees in-flight slots, so
- * a send made on it must never wait for one.
+ * Marks a connection's I/O thread (Paho's callback thread). That thread frees in-flight slots, so a send made on it
+ * must never wait for one. A thread stays marked: it runs nothing but a connection's callbacks, and marking once
+ * spares two thread-local writes per acknowledgement.
  */
 final class IoThread {
 
@@ -11,12 +12,9 @@ final class IoThread {
     private IoThread() {
     }
 
-    static void run(Runnable action) {
-        CURRENT.set(true);
-        try {
-            action.run();
-        } finally {
-            CURRENT.set(false);
+    static void mark() {
+        if (!CURRENT.get()) {
+            CURRENT.set(true);
         }
     }
 

@@ -115,7 +115,8 @@ final class Subscriptions {
                 () -> acknowledge(link, message.getId(), message.getQos()));
         MessageHandler target = handler;
         try {
-            IoThread.run(() -> target.onMessage(inbound));
+            IoThread.mark();
+            target.onMessage(inbound);
         } catch (RuntimeException e) {
             // never let it reach Paho, which would drop the connection
             LOG.warn("Handler for {} on {} failed: {}", topic, settings.identity(), e.getMessage(), e);
