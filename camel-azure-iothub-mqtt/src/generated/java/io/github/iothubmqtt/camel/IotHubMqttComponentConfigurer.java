@@ -41,6 +41,10 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.iothubmqtt.camel.IotHubMqttConfiguration.class, value)); return true;
+        case "connectconcurrency":
+        case "connectConcurrency": target.setConnectConcurrency(property(camelContext, int.class, value)); return true;
+        case "connectrate":
+        case "connectRate": target.setConnectRate(property(camelContext, int.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectionstring":
@@ -53,6 +57,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "gatewayHostName": getOrCreateConfiguration(target).setGatewayHostName(property(camelContext, java.lang.String.class, value)); return true;
         case "hostname":
         case "hostName": getOrCreateConfiguration(target).setHostName(property(camelContext, java.lang.String.class, value)); return true;
+        case "iothreads":
+        case "ioThreads": target.setIoThreads(property(camelContext, java.lang.String.class, value)); return true;
         case "keepalive":
         case "keepAlive": getOrCreateConfiguration(target).setKeepAlive(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
@@ -126,6 +132,10 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "configuration": return io.github.iothubmqtt.camel.IotHubMqttConfiguration.class;
+        case "connectconcurrency":
+        case "connectConcurrency": return int.class;
+        case "connectrate":
+        case "connectRate": return int.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "connectionstring":
@@ -138,6 +148,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "gatewayHostName": return java.lang.String.class;
         case "hostname":
         case "hostName": return java.lang.String.class;
+        case "iothreads":
+        case "ioThreads": return java.lang.String.class;
         case "keepalive":
         case "keepAlive": return int.class;
         case "lazystartproducer":
@@ -212,6 +224,10 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "configuration": return target.getConfiguration();
+        case "connectconcurrency":
+        case "connectConcurrency": return target.getConnectConcurrency();
+        case "connectrate":
+        case "connectRate": return target.getConnectRate();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "connectionstring":
@@ -224,6 +240,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "gatewayHostName": return getOrCreateConfiguration(target).getGatewayHostName();
         case "hostname":
         case "hostName": return getOrCreateConfiguration(target).getHostName();
+        case "iothreads":
+        case "ioThreads": return target.getIoThreads();
         case "keepalive":
         case "keepAlive": return getOrCreateConfiguration(target).getKeepAlive();
         case "lazystartproducer":

@@ -1,5 +1,6 @@
 package io.github.iothubmqtt.camel;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -7,8 +8,11 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.SSLSocketFactory;
 
+import io.github.iothubmqtt.camel.session.ClientLoops;
+import io.github.iothubmqtt.camel.session.ConnectPacer;
 import io.github.iothubmqtt.camel.session.DeviceSession;
 import io.github.iothubmqtt.camel.session.DeviceSessionRegistry;
+import io.github.iothubmqtt.camel.session.RenewalPlanner;
 import io.github.iothubmqtt.camel.session.SessionExecutors;
 import io.github.iothubmqtt.camel.session.SessionSettings;
 import org.apache.camel.Endpoint;
@@ -19,6 +23,8 @@ import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Routes as Azure IoT Hub devices over MQTT. Owns the device sessions of its CamelContext: one connection per
@@ -29,7 +35,21 @@ public class IotHubMqttComponent extends DefaultComponent {
 
     @Metadata
     private IotHubMqttConfiguration configuration = new IotHubMqttConfiguration();
+    @Metadata(label = "advanced", defaultValue = "100", description = "At most this many connects start per second, over"
+            + " all identities of the component: first connects, reconnects and SAS renewals, evenly spaced, so that a"
+            + " fleet coming back after an outage does not storm the hub (IoT Hub throttles new connections per unit)."
+            + " 0 for no limit.")
+    private int connectRate = 100;
+    @Metadata(label = "advanced", defaultValue = "50", description = "At most this many connects are in progress at once,"
+            + " over all identities of the component. 0 for no limit.")
+    private int connectConcurrency = 50;
+    @Metadata(label = "advanced", defaultValue = "auto", enums = "auto,platform", description = "Where each connection's"
+            + " MQTT loops run. auto: on virtual threads where the JVM has them (Java 21 and later), so an identity costs"
+            + " no platform thread while it waits for the network; platform threads otherwise. platform: three platform"
+            + " threads per connection, as Paho starts them.")
+    private String ioThreads = "auto";
 
+    private static final Logger LOG = LoggerFactory.getLogger(IotHubMqttComponent.class);
     private static final String SCHEDULER = "IotHubMqttSession";
     private static final String WORK = "IotHubMqttWork";
     private static final int WORK_THREADS = 8;
@@ -37,6 +57,7 @@ public class IotHubMqttComponent extends DefaultComponent {
     private DeviceSessionRegistry sessions;
     private ScheduledExecutorService scheduler;
     private ExecutorService work;
+    private ClientLoops clientLoops;
     private final ConnectionOptionsCheck optionsCheck = new ConnectionOptionsCheck();
     private final Map<DeviceSession, SessionHealthCheck> healthChecks = new ConcurrentHashMap<>();
     private final Map<SSLContextParameters, SSLSocketFactory> socketFactories = new ConcurrentHashMap<>();
@@ -49,6 +70,30 @@ public class IotHubMqttComponent extends DefaultComponent {
     /** The options shared by all endpoints; each endpoint can override them. */
     public void setConfiguration(IotHubMqttConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public int getConnectRate() {
+        return connectRate;
+    }
+
+    public void setConnectRate(int connectRate) {
+        this.connectRate = connectRate;
+    }
+
+    public int getConnectConcurrency() {
+        return connectConcurrency;
+    }
+
+    public void setConnectConcurrency(int connectConcurrency) {
+        this.connectConcurrency = connectConcurrency;
+    }
+
+    public String getIoThreads() {
+        return ioThreads;
+    }
+
+    public void setIoThreads(String ioThreads) {
+        this.ioThreads = ioThreads;
     }
 
     @Override
@@ -74,7 +119,18 @@ public class IotHubMqttComponent extends DefaultComponent {
         super.doStart();
         scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, SCHEDULER, schedulerProfile());
         work = getCamelContext().getExecutorServiceManager().newThreadPool(this, WORK, workProfile());
-        sessions = new DeviceSessionRegistry(new SessionExecutors(scheduler, work));
+        clientLoops = ClientLoops.create(ioThreadsKind(), scheduler);
+        LOG.debug("iothub-mqtt connections run their MQTT loops on {} threads", clientLoops.virtual() ? "virtual" : "platform");
+        sessions = new DeviceSessionRegistry(new SessionExecutors(scheduler, work, clientLoops,
+                new ConnectPacer(connectRate, connectConcurrency, scheduler), new RenewalPlanner()));
+    }
+
+    private ClientLoops.Kind ioThreadsKind() {
+        try {
+            return ClientLoops.Kind.valueOf(ioThreads.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("ioThreads must be auto or platform, was " + ioThreads);
+        }
     }
 
     /**
@@ -117,6 +173,9 @@ public class IotHubMqttComponent extends DefaultComponent {
         }
         if (work != null) {
             getCamelContext().getExecutorServiceManager().shutdownGraceful(work);
+        }
+        if (clientLoops != null) {
+            clientLoops.close();
         }
         super.doStop();
     }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLSocketFactory;
@@ -44,6 +43,9 @@ final class ConnectionLifecycle {
     private final SessionSettings settings;
     private final ScheduledExecutorService scheduler;
     private final Executor blockingWork;
+    private final ClientLoops clientLoops;
+    private final ConnectPacer pacer;
+    private final RenewalPlanner renewals;
     private final Listener listener;
     private final Backoff backoff;
     private final KickDetector kickDetector;
@@ -63,15 +65,21 @@ final class ConnectionLifecycle {
     private Instant tokenExpiresAt;
     private ScheduledFuture<?> renewalTask;
     private ScheduledFuture<?> reconnectTask;
+    /** The pacer's permit of the connect in progress, released when it succeeds or fails. */
+    private ConnectPacer.Permit connectPermit;
+    /** A connect is queued at the pacer, or running. */
+    private boolean connectRequested;
 
     /** The connection while it is up; read without the lock on the send path. */
     private volatile Link connected;
 
-    ConnectionLifecycle(SessionSettings settings, ScheduledExecutorService scheduler, Executor blockingWork,
-            Listener listener) {
+    ConnectionLifecycle(SessionSettings settings, SessionExecutors executors, Listener listener) {
         this.settings = settings;
-        this.scheduler = scheduler;
-        this.blockingWork = blockingWork;
+        this.scheduler = executors.scheduler();
+        this.blockingWork = executors.work();
+        this.clientLoops = executors.clientLoops();
+        this.pacer = executors.connects();
+        this.renewals = executors.renewals();
         this.listener = listener;
         this.backoff = new Backoff(settings.reconnectBackoffMin(), settings.reconnectBackoffMax());
         this.kickDetector = new KickDetector(settings);
@@ -90,7 +98,39 @@ final class ConnectionLifecycle {
     void open() {
         synchronized (lock) {
             kickDetector.opened(this);
+            setState(SessionState.CONNECTING);
+            requestConnect();
+        }
+    }
+
+    /** Under lock. Queues a connect at the pacer; {@code connect} runs when its turn comes. */
+    private void requestConnect() {
+        if (connectRequested) {
+            return;
+        }
+        connectRequested = true;
+        pacer.submit(this::paced);
+    }
+
+    private void paced(ConnectPacer.Permit permit) {
+        synchronized (lock) {
+            connectRequested = false;
+            boolean wanted = state == SessionState.CONNECTING || state == SessionState.DISCONNECTED
+                    || state == SessionState.RENEWING;
+            if (!wanted) {
+                permit.release();
+                return;
+            }
+            connectPermit = permit;
             connect();
+        }
+    }
+
+    /** Under lock. The connect in progress ended, either way: the next identity may start its own. */
+    private void releasePermit() {
+        if (connectPermit != null) {
+            connectPermit.release();
+            connectPermit = null;
         }
     }
 
@@ -107,6 +147,7 @@ final class ConnectionLifecycle {
             cancel(reconnectTask);
             last = link;
             link = null;
+            releasePermit();
         }
         kickDetector.closed(this);
         if (last != null) {
@@ -169,7 +210,7 @@ final class ConnectionLifecycle {
             AbortableSocketFactory socket = new AbortableSocketFactory(settings.socketFactory() != null
                     ? settings.socketFactory() : (SSLSocketFactory) SSLSocketFactory.getDefault());
             MqttAsyncClient client = new MqttAsyncClient(settings.serverUri(), settings.identity().clientId(),
-                    new MemoryPersistence(), pinger, null);
+                    new MemoryPersistence(), pinger, clientLoops.forClient());
             client.setManualAcks(true);
             fresh = new Link(connectEpoch, client, pinger, socket);
             client.setCallback(new ConnectionCallback(this, fresh));
@@ -195,6 +236,7 @@ final class ConnectionLifecycle {
             if (failed != null && failed.epoch == connectEpoch) {
                 failed.abort(blockingWork);
             }
+            releasePermit();
             scheduleReconnect(DisconnectReason.CONNECT_FAILED, "cannot start connecting: " + e.getMessage());
         }
     }
@@ -205,6 +247,7 @@ final class ConnectionLifecycle {
                 return;
             }
             boolean renewal = state == SessionState.RENEWING;
+            releasePermit();
             up.heard();
             setState(SessionState.CONNECTED);
             connectedSince = Instant.now();
@@ -232,6 +275,7 @@ final class ConnectionLifecycle {
             link = null;
             setState(SessionState.DISCONNECTED);
             failed.abort(blockingWork);
+            releasePermit();
             scheduleReconnect(PahoErrors.connectFailureReason(error), PahoErrors.describe(error));
         }
     }
@@ -271,35 +315,40 @@ final class ConnectionLifecycle {
     private void reconnect() {
         synchronized (lock) {
             if (state == SessionState.DISCONNECTED) {
-                connect();
+                requestConnect();
             }
         }
     }
 
-    /** Under lock. Renews before expiry, less a random share of the margin so many devices do not renew at once. */
+    /** Under lock. The component's planner spreads the renewals of all identities, so they do not renew at once. */
     private void scheduleRenewal(ConnectPassword password) {
         if (password.expiresAt() == null) {
             return;
         }
-        long lifetimeMillis = password.expiresAt().toEpochMilli() - System.currentTimeMillis();
         if (!password.renewable()) {
             LOG.info("Session {} uses a SAS token that expires at {} and cannot be renewed without a device key",
                     settings.identity(), password.expiresAt());
             return;
         }
-        long margin = Math.min(settings.renewalMargin().toMillis(), lifetimeMillis / 4);
-        long jitter = ThreadLocalRandom.current().nextLong(margin / 2 + 1);
-        long delay = Math.max(0, lifetimeMillis - margin - jitter);
-        renewalTask = scheduler.schedule(this::renew, delay, TimeUnit.MILLISECONDS);
+        long now = System.currentTimeMillis();
+        long renewAt = renewals.plan(now, password.expiresAt().toEpochMilli(), settings.renewalMargin().toMillis());
+        renewalTask = scheduler.schedule(this::renewWhenPaced, Math.max(0, renewAt - now), TimeUnit.MILLISECONDS);
     }
 
-    private void renew() {
+    /** A renewal is a connect like any other: it waits for the pacer before the old connection goes. */
+    private void renewWhenPaced() {
+        pacer.submit(this::renew);
+    }
+
+    private void renew(ConnectPacer.Permit permit) {
         Link old;
         Instant expiring;
         synchronized (lock) {
             if (state != SessionState.CONNECTED) {
+                permit.release();
                 return;
             }
+            connectPermit = permit;
             expiring = tokenExpiresAt;
             setState(SessionState.RENEWING); // new sends wait until the fresh connection is up
             lastReason = DisconnectReason.SAS_RENEWAL;

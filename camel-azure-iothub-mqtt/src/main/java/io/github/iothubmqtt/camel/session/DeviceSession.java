@@ -37,7 +37,7 @@ public final class DeviceSession implements DeviceChannel {
             Function<DeviceChannel, MethodDispatcher> methodDispatchers, OutboxFactory telemetryOutboxes) {
         this.settings = settings;
         this.executors = executors;
-        this.connection = new ConnectionLifecycle(settings, executors.scheduler(), executors.work(), new Events());
+        this.connection = new ConnectionLifecycle(settings, executors, new Events());
         this.acknowledged = new AcknowledgedOutbox(settings, connection, executors.work());
         this.telemetry = telemetryOutboxes.create(settings, acknowledged, connection);
         this.subscriptions = new Subscriptions(settings);

@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +38,7 @@ public final class FaultProxy implements AutoCloseable {
     private final ServerSocket server;
     private final Set<Link> links = ConcurrentHashMap.newKeySet();
     private final AtomicInteger linkNumbers = new AtomicInteger();
+    private final List<Long> acceptedNanos = Collections.synchronizedList(new ArrayList<>());
     private final ScheduledExecutorService reaper;
     private final Thread acceptor;
     private volatile boolean blackHole;
@@ -60,6 +63,13 @@ public final class FaultProxy implements AutoCloseable {
 
     public int port() {
         return server.getLocalPort();
+    }
+
+    /** When each connection was accepted ({@link System#nanoTime()}), in order. */
+    public List<Long> acceptedNanos() {
+        synchronized (acceptedNanos) {
+            return List.copyOf(acceptedNanos);
+        }
     }
 
     /** Open connections, including those swallowed by a black hole. */
@@ -118,6 +128,7 @@ public final class FaultProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Link link = new Link(server.accept(), linkNumbers.incrementAndGet());
+                acceptedNanos.add(System.nanoTime());
                 links.add(link);
                 link.swallowed = blackHole; // read after joining links, so a concurrent blackHole(…) cannot miss it
                 daemon(link::runUpstream, "fault-proxy-" + port() + "-" + link.number + "-up").start();

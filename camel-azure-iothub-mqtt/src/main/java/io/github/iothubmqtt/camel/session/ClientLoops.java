@@ -1,0 +1,158 @@
+package io.github.iothubmqtt.camel.session;
+
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Where Paho runs each client's connect, receive, send and callback loops. On Java 21 and later they run on virtual
+ * threads, so an identity costs no platform thread while it waits for the network; otherwise, or when platform
+ * threads are asked for, on a shared pool of platform threads (three busy per connection, reused by the next).
+ * <p>
+ * Paho 1.2.5 starts each loop and then checks whether it runs yet, sleeping 100 ms when it does not: three times per
+ * connect. So a client's {@code execute} returns only once the loop has started and gone past that point (it left
+ * the runnable state, or a short bound passed), and the check finds it running.
+ */
+public final class ClientLoops implements AutoCloseable {
+
+    /** What {@code ioThreads} asks for. */
+    public enum Kind {
+        /** Virtual threads where the JVM has them (Java 21+), else platform threads. */
+        AUTO,
+        /** Platform threads, three per connection. */
+        PLATFORM
+    }
+
+    /** How long {@code execute} waits at most for a loop to get going; Paho's own wait would be 100 ms. */
+    private static final long START_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final long START_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+    private final ExecutorService shared;
+    private final ScheduledExecutorService timers;
+    private final boolean virtual;
+
+    private ClientLoops(ExecutorService shared, ScheduledExecutorService timers, boolean virtual) {
+        this.shared = shared;
+        this.timers = timers;
+        this.virtual = virtual;
+    }
+
+    public static ClientLoops create(Kind kind, ScheduledExecutorService timers) {
+        ExecutorService virtual = kind == Kind.AUTO ? virtualThreadPerTask() : null;
+        return new ClientLoops(virtual != null ? virtual : Executors.newCachedThreadPool(ClientLoops::platformThread),
+                timers, virtual != null);
+    }
+
+    private static Thread platformThread(Runnable loop) {
+        Thread thread = new Thread(loop, "IotHubMqttClientLoop"); // Paho renames it after the loop and the client
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** True when the loops run on virtual threads. */
+    public boolean virtual() {
+        return virtual;
+    }
+
+    /** The executor to hand one Paho client: Paho shuts it down when the client closes, so each gets its own view. */
+    ScheduledExecutorService forClient() {
+        return new ClientView(shared, timers);
+    }
+
+    @Override
+    public void close() {
+        shared.shutdown();
+    }
+
+    /** Found by reflection: the component compiles for Java 17. */
+    private static ExecutorService virtualThreadPerTask() {
+        try {
+            return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+        } catch (NoSuchMethodException e) {
+            return null; // Java 17: no virtual threads
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create the virtual thread executor", e);
+        }
+    }
+
+    /** One client's view of the shared executor: its shutdown leaves the shared one running. */
+    private static final class ClientView extends AbstractExecutorService implements ScheduledExecutorService {
+        private final ExecutorService shared;
+        private final ScheduledExecutorService timers;
+        private volatile boolean shutdown;
+
+        ClientView(ExecutorService shared, ScheduledExecutorService timers) {
+            this.shared = shared;
+            this.timers = timers;
+        }
+
+        @Override
+        public void execute(Runnable loop) {
+            AtomicReference<Thread> runner = new AtomicReference<>();
+            shared.execute(() -> {
+                runner.set(Thread.currentThread());
+                loop.run();
+            });
+            long deadline = System.nanoTime() + START_WAIT_NANOS;
+            while (System.nanoTime() - deadline < 0) {
+                Thread thread = runner.get();
+                if (thread != null && thread.getState() != Thread.State.RUNNABLE) {
+                    return; // it waits for work or the network: past Paho's "is it running" point
+                }
+                LockSupport.parkNanos(START_POLL_NANOS);
+            }
+        }
+
+        @Override
+        public void shutdown() {
+            shutdown = true;
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            shutdown = true;
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return shutdown;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return shutdown;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return true; // the loops end when the client's socket closes; nothing here to wait for
+        }
+
+        @Override
+        public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+            return timers.schedule(command, delay, unit);
+        }
+
+        @Override
+        public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
+            return timers.schedule(callable, delay, unit);
+        }
+
+        @Override
+        public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
+            return timers.scheduleAtFixedRate(command, initialDelay, period, unit);
+        }
+
+        @Override
+        public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
+            return timers.scheduleWithFixedDelay(command, initialDelay, delay, unit);
+        }
+    }
+}
