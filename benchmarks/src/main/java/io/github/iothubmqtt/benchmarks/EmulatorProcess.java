@@ -41,7 +41,7 @@ final class EmulatorProcess implements AutoCloseable {
     /** Starts the emulator with these devices registered and returns once it printed its endpoints. */
     static EmulatorProcess start(Path directory, List<String> deviceIds) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
+                "-Xmx3g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
                 EmulatorMain.class.getName(), "--mqtt-port", "0", "--ws-port", "-1", "--http-port", "-1",
                 "--ca-out", directory.toAbsolutePath().resolve("emulator-process-ca.pem").toString()));
         deviceIds.forEach(id -> command.addAll(List.of("--device", id)));

@@ -1,0 +1,166 @@
+package io.github.iothubmqtt.benchmarks;
+
+import io.github.iothubmqtt.protocol.Identity;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+/**
+ * Thousands of identities in one JVM: each side ({@link FleetMain}) runs alone in a child JVM against one emulator
+ * process that has every identity registered, the component first, then raw Paho connecting the same identities. On
+ * this JVM's Java and on a Java 21+ given by {@code -Dbenchmark.java21=<path to java>} (default: the Temurin 25 these
+ * machines have). Also the SAS renewal spread of 500 identities.
+ */
+final class FleetBenchmark {
+
+    private static final int[] SIZES = {2_000, 10_000};
+    /** Java 17 runs three platform threads per identity on either side: 30,000 at 10,000 identities, near pid_max. */
+    private static final int MAX_PLATFORM_THREAD_FLEET = 2_000;
+    private static final int CONNECTS_IN_PROGRESS = 64;
+    private static final int RENEWAL_IDENTITIES = 500;
+    private static final int RENEWAL_TTL_SECONDS = 60;
+    private static final long CHILD_MINUTES = 15;
+    private final Path output;
+
+    FleetBenchmark(Path output) {
+        this.output = output;
+    }
+
+    void run(Report report) throws Exception {
+        List<Java> javas = javas();
+        for (int size : SIZES) {
+            List<String> ids = IntStream.range(0, size).mapToObj(i -> "fleet-" + i).toList();
+            try (EmulatorProcess hub = EmulatorProcess.start(output, ids)) {
+                Path strings = output.resolve("fleet-" + size + ".txt");
+                Files.write(strings, ids.stream().map(id -> hub.connectionString(Identity.device(id))).toList());
+                for (Java java : javas) {
+                    if (!java.virtualThreads() && size > MAX_PLATFORM_THREAD_FLEET) {
+                        System.out.println("fleet of " + size + " on " + java + ": skipped, three platform threads per identity");
+                        continue;
+                    }
+                    Map<String, String> camel = child(java, "camel", strings, hub, List.of());
+                    Map<String, String> paho = child(java, "paho", strings, hub, List.of());
+                    add(report, size, java, camel, paho);
+                }
+            }
+        }
+        renewalSpread(javas.get(javas.size() - 1), report);
+    }
+
+    private static void add(Report report, int size, Java java, Map<String, String> camel, Map<String, String> paho) {
+        String fleet = String.format(Locale.ROOT, "%,d identities, %s", size, java);
+        double camelSeconds = Double.parseDouble(camel.get("millis")) / 1000;
+        double pahoSeconds = Double.parseDouble(paho.get("millis")) / 1000;
+        report.add("all connected and one message each acknowledged, s, " + fleet, format("%.1f", camelSeconds),
+                format("%.1f", pahoSeconds) + " (raw Paho)", pahoSeconds / camelSeconds, "no slower than raw Paho");
+        report.add("platform threads per identity, " + fleet, perIdentity(camel, "threads", size, 1), perIdentity(paho, "threads", size, 1)
+                + " (raw Paho)", ratio(paho, camel, "threads"), java.virtualThreads() && size == 10_000 ? "at most 0.1" : "");
+        report.add("heap per identity, KiB, " + fleet, perIdentity(camel, "heapBytes", size, 1024), perIdentity(paho, "heapBytes", size, 1024)
+                + " (raw Paho)", ratio(paho, camel, "heapBytes"), java.virtualThreads() && size == 10_000 ? "at most 40" : "");
+        report.add("RSS per identity, KiB, " + fleet, perIdentity(camel, "rssBytes", size, 1024), perIdentity(paho, "rssBytes", size, 1024)
+                + " (raw Paho)", ratio(paho, camel, "rssBytes"), "");
+    }
+
+    private void renewalSpread(Java java, Report report) throws Exception {
+        List<String> ids = IntStream.range(0, RENEWAL_IDENTITIES).mapToObj(i -> "renewing-" + i).toList();
+        try (EmulatorProcess hub = EmulatorProcess.start(output, ids)) {
+            Path strings = output.resolve("renewing.txt");
+            Files.write(strings, ids.stream().map(id -> hub.connectionString(Identity.device(id))).toList());
+            Map<String, String> result = child(java, "renewals", strings, hub, List.of(String.valueOf(RENEWAL_TTL_SECONDS)));
+            double peak = Double.parseDouble(result.get("renewalPeak")) / RENEWAL_IDENTITIES;
+            report.add("SAS renewals in the busiest second, " + RENEWAL_IDENTITIES + " identities, TTL " + RENEWAL_TTL_SECONDS + " s, "
+                    + java, format("%.1f %%", peak * 100), "", Double.NaN, "at most 5 %");
+        }
+    }
+
+    private Map<String, String> child(Java java, String side, Path strings, EmulatorProcess hub, List<String> extra)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java.executable(), "-Xmx3g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp", System.getProperty("java.class.path"), FleetMain.class.getName(), side, strings.toString(),
+                String.valueOf(hub.mqttPort()), hub.caCertificate().toString(), String.valueOf(CONNECTS_IN_PROGRESS)));
+        command.addAll(extra);
+        Process process = new ProcessBuilder(command).redirectError(output.resolve("fleet-" + side + ".err").toFile()).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith(FleetMain.RESULT)) {
+                    System.out.println(side + ", " + java + ": " + line);
+                    return parse(line.substring(FleetMain.RESULT.length()));
+                }
+            }
+        } finally {
+            if (!process.waitFor(CHILD_MINUTES, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+            }
+        }
+        throw new IllegalStateException(side + " on " + java + " printed no result (exit " + process.exitValue() + "); see "
+                + output.resolve("fleet-" + side + ".err"));
+    }
+
+    private static Map<String, String> parse(String line) {
+        Map<String, String> values = new HashMap<>();
+        for (String pair : line.trim().split(" ")) {
+            int equals = pair.indexOf('=');
+            values.put(pair.substring(0, equals), pair.substring(equals + 1));
+        }
+        return values;
+    }
+
+    /** This JVM, and a Java 21+ when there is one. */
+    private static List<Java> javas() {
+        List<Java> javas = new ArrayList<>();
+        javas.add(new Java(Path.of(System.getProperty("java.home"), "bin", "java").toString(), Runtime.version().feature()));
+        Path java21 = Path.of(System.getProperty("benchmark.java21", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java"));
+        if (Runtime.version().feature() < 21 && Files.isExecutable(java21)) {
+            javas.add(new Java(java21.toString(), featureVersion(java21)));
+        }
+        return javas;
+    }
+
+    private static int featureVersion(Path java) {
+        try {
+            Process version = new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
+            String text = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            version.waitFor();
+            java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("version \"(\\d+)").matcher(text);
+            return matcher.find() ? Integer.parseInt(matcher.group(1)) : 21;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + java, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Java(String executable, int feature) {
+        boolean virtualThreads() {
+            return feature >= 21;
+        }
+
+        @Override
+        public String toString() {
+            return "Java " + feature;
+        }
+    }
+
+    private static String perIdentity(Map<String, String> result, String key, int size, double unit) {
+        return format("%.3f", Double.parseDouble(result.get(key)) / unit / size);
+    }
+
+    private static double ratio(Map<String, String> baseline, Map<String, String> component, String key) {
+        return Double.parseDouble(baseline.get(key)) / Double.parseDouble(component.get(key));
+    }
+
+    private static String format(String pattern, Object... arguments) {
+        return String.format(Locale.ROOT, pattern, arguments);
+    }
+}
