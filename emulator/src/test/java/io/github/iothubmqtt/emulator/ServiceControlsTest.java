@@ -1,6 +1,7 @@
 package io.github.iothubmqtt.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
@@ -31,7 +32,9 @@ class ServiceControlsTest extends EmulatorTest {
             assertThat(hub.service().dropAllConnections()).isEqualTo(2);
             assertThat(one.awaitClosed()).isTrue();
             assertThat(two.awaitClosed()).isTrue();
-            assertThat(hub.service().connectionCount(first) + hub.service().connectionCount(second)).isZero();
+            // the hub forgets a connection in its close handler, which may run just after the device saw the close
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> hub.service().connectionCount(first) + hub.service().connectionCount(second) == 0);
         }
     }
 

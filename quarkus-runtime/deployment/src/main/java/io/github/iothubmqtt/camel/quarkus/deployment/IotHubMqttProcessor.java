@@ -8,6 +8,7 @@ import io.quarkus.deployment.builditem.IndexDependencyBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBundleBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveMethodBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ServiceProviderBuildItem;
 
 /** Build steps that make the iothub-mqtt component and the Paho client it uses work in Quarkus, natively too. */
@@ -58,6 +59,16 @@ class IotHubMqttProcessor {
     @BuildStep
     ReflectiveClassBuildItem connectionOptionFields() {
         return ReflectiveClassBuildItem.builder("io.github.iothubmqtt.camel.IotHubMqttConnectionConfiguration").fields().build();
+    }
+
+    /**
+     * The component finds Java 21's virtual-thread executor by reflection, since it compiles for Java 17; a native
+     * image built on Java 21+ keeps it reachable.
+     */
+    @BuildStep
+    ReflectiveMethodBuildItem virtualThreadExecutor() {
+        return new ReflectiveMethodBuildItem("iothub-mqtt: connections' MQTT loops on virtual threads",
+                "java.util.concurrent.Executors", "newVirtualThreadPerTaskExecutor", new String[0]);
     }
 
     /** Paho picks the network module for a server URI scheme (ssl://, wss://, ...) through ServiceLoader. */

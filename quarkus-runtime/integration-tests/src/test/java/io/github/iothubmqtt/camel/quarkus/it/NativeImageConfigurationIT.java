@@ -79,6 +79,14 @@ class NativeImageConfigurationIT {
     }
 
     @Test
+    void theVirtualThreadExecutorIsReflective() {
+        assertThat(reflection)
+                .as("reflect-config.json registers Executors.newVirtualThreadPerTaskExecutor, which the component finds by name")
+                .anyMatch(entry -> entry.path("name").asText().equals("java.util.concurrent.Executors")
+                        && entry.path("methods").toString().contains("newVirtualThreadPerTaskExecutor"));
+    }
+
+    @Test
     void httpsIsEnabled() throws IOException {
         assertThat(Files.readString(SOURCES.resolve("native-image.args")))
                 .containsPattern("--enable-url-protocols=\\S*https");
