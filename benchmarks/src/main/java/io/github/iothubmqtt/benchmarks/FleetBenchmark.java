@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,10 @@ import java.util.stream.IntStream;
  */
 final class FleetBenchmark {
 
-    private static final int[] SIZES = {2_000, 10_000};
+    /** {@code -Dbenchmark.fleetSizes=200} (in {@code benchmark.jvmArgs}) for a quick try of the benchmark itself. */
+    private static final int[] SIZES = Arrays.stream(System.getProperty("benchmark.fleetSizes", "2000,10000").split(","))
+            .mapToInt(Integer::parseInt).toArray();
+    private static final int GOAL_SIZE = 10_000;
     /** Java 17 runs three platform threads per identity on either side: 30,000 at 10,000 identities, near pid_max. */
     private static final int MAX_PLATFORM_THREAD_FLEET = 2_000;
     private static final int CONNECTS_IN_PROGRESS = 64;
@@ -64,9 +68,9 @@ final class FleetBenchmark {
         report.add("all connected and one message each acknowledged, s, " + fleet, format("%.1f", camelSeconds),
                 format("%.1f", pahoSeconds) + " (raw Paho)", pahoSeconds / camelSeconds, "no slower than raw Paho");
         report.add("platform threads per identity, " + fleet, perIdentity(camel, "threads", size, 1), perIdentity(paho, "threads", size, 1)
-                + " (raw Paho)", ratio(paho, camel, "threads"), java.virtualThreads() && size == 10_000 ? "at most 0.1" : "");
+                + " (raw Paho)", ratio(paho, camel, "threads"), java.virtualThreads() && size == GOAL_SIZE ? "at most 0.1" : "");
         report.add("heap per identity, KiB, " + fleet, perIdentity(camel, "heapBytes", size, 1024), perIdentity(paho, "heapBytes", size, 1024)
-                + " (raw Paho)", ratio(paho, camel, "heapBytes"), java.virtualThreads() && size == 10_000 ? "at most 40" : "");
+                + " (raw Paho)", ratio(paho, camel, "heapBytes"), java.virtualThreads() && size == GOAL_SIZE ? "at most 40" : "");
         report.add("RSS per identity, KiB, " + fleet, perIdentity(camel, "rssBytes", size, 1024), perIdentity(paho, "rssBytes", size, 1024)
                 + " (raw Paho)", ratio(paho, camel, "rssBytes"), "");
     }

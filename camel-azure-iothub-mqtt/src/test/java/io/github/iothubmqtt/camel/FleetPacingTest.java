@@ -54,7 +54,8 @@ class FleetPacingTest extends EmulatorTestSupport {
             proxy.kill();
             awaitReconnected(2 * IDENTITIES, proxy);
             List<Long> reconnects = proxy.acceptedNanos().subList(IDENTITIES, proxy.acceptedNanos().size());
-            assertThat(Rates.maxInAnySecond(reconnects)).isGreaterThan(2 * CONNECT_RATE);
+            // the limit the other test holds would have been broken
+            assertThat(Rates.maxInAnySecond(reconnects)).isGreaterThan(CONNECT_RATE + ACCEPT_JITTER);
         }
     }
 

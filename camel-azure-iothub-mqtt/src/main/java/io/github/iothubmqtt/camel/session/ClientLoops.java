@@ -5,6 +5,8 @@ import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  * threads are asked for, on a shared pool of platform threads (three busy per connection, reused by the next).
  * <p>
  * Paho 1.2.5 starts each loop and then checks whether it runs yet, sleeping 100 ms when it does not: three times per
- * connect. So a client's {@code execute} returns only once the loop has started and gone past that point (it left
- * the runnable state, or a short bound passed), and the check finds it running.
+ * connect. So submitting a loop returns only once it has started and gone past that point (it left the runnable
+ * state, or a short bound passed), and the check finds it running.
  */
 public final class ClientLoops implements AutoCloseable {
 
@@ -30,7 +32,7 @@ public final class ClientLoops implements AutoCloseable {
         PLATFORM
     }
 
-    /** How long {@code execute} waits at most for a loop to get going; Paho's own wait would be 100 ms. */
+    /** How long submitting a loop waits at most for it to get going; Paho's own wait would be 100 ms. */
     private static final long START_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final long START_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
     private final ExecutorService shared;
@@ -92,21 +94,30 @@ public final class ClientLoops implements AutoCloseable {
             this.timers = timers;
         }
 
+        /** Connecting and disconnecting: Paho does not wait for these to start. */
         @Override
-        public void execute(Runnable loop) {
+        public void execute(Runnable command) {
+            shared.execute(command);
+        }
+
+        /** Paho submits its three loops this way, then checks at once that each runs. */
+        @Override
+        public Future<?> submit(Runnable loop) {
             AtomicReference<Thread> runner = new AtomicReference<>();
-            shared.execute(() -> {
+            FutureTask<Void> task = new FutureTask<>(() -> {
                 runner.set(Thread.currentThread());
                 loop.run();
-            });
+            }, null);
+            shared.execute(task);
             long deadline = System.nanoTime() + START_WAIT_NANOS;
             while (System.nanoTime() - deadline < 0) {
                 Thread thread = runner.get();
                 if (thread != null && thread.getState() != Thread.State.RUNNABLE) {
-                    return; // it waits for work or the network: past Paho's "is it running" point
+                    break; // it waits for work or the network: past Paho's "is it running" point
                 }
                 LockSupport.parkNanos(START_POLL_NANOS);
             }
+            return task;
         }
 
         @Override
