@@ -41,6 +41,8 @@ final class HttpApi {
             "content-encoding", SystemProperty.CONTENT_ENCODING,
             "iothub-ack", SystemProperty.ACK);
     private static final Duration DEFAULT_METHOD_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+    /** Far above the hub's largest body (a 128 KB method payload); anything bigger is refused before it is read. */
+    private static final long MAX_BODY_BYTES = 256 * 1024;
 
     private final Hub hub;
     private final ServiceApi service;
@@ -53,7 +55,9 @@ final class HttpApi {
 
     Future<Integer> listen(String host, int port) {
         Router router = Router.router(hub.thread().vertx());
-        router.route().handler(BodyHandler.create());
+        router.route().handler(new LocalRequestGuard(host));
+        // no file uploads: Vert.x would otherwise keep every multipart file in ./file-uploads, even on a 404
+        router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         for (String prefix : new String[] {"/twins/:deviceId", "/twins/:deviceId/modules/:moduleId"}) {
             router.get(prefix).handler(this::getTwin);
             router.patch(prefix).handler(this::patchTwin);
