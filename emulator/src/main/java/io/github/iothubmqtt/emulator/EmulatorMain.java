@@ -32,7 +32,17 @@ public final class EmulatorMain {
     private EmulatorMain() {
     }
 
+    /**
+     * Vert.x logs at ERROR, with no handler to take it over, every connection that sends bytes no decoder accepts
+     * before CONNECT: client garbage, not an emulator error. The standalone jar's logger (slf4j-simple) drops them.
+     */
+    private static final String CONNECTION_ERRORS_LOG_LEVEL =
+            "org.slf4j.simpleLogger.log.io.vertx.core.net.impl.ConnectionBase";
+
     public static void main(String[] args) throws InterruptedException {
+        if (System.getProperty(CONNECTION_ERRORS_LOG_LEVEL) == null) {
+            System.setProperty(CONNECTION_ERRORS_LOG_LEVEL, "off");
+        }
         IotHubEmulator.Builder builder = IotHubEmulator.builder()
                 .caCertificateOut(Path.of("iothub-emulator-ca.pem"));
         List<Identity> identities = new ArrayList<>();
