@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.iothubmqtt.protocol.HubLimits;
 import io.github.iothubmqtt.protocol.Identity;
 import io.github.iothubmqtt.protocol.SystemProperty;
 import io.vertx.core.Future;
@@ -129,10 +130,11 @@ final class HttpApi {
             throw new IllegalArgumentException("methodName is missing");
         }
         JsonNode payload = request.get("payload");
-        Duration responseTimeout = request.has("responseTimeoutInSeconds")
-                ? Duration.ofSeconds(request.get("responseTimeoutInSeconds").asLong())
-                : DEFAULT_METHOD_RESPONSE_TIMEOUT;
-        Duration connectTimeout = Duration.ofSeconds(request.path("connectTimeoutInSeconds").asLong(0));
+        Duration responseTimeout = Duration.ofSeconds(JsonFields.integer(request, "responseTimeoutInSeconds",
+                HubLimits.MIN_METHOD_RESPONSE_TIMEOUT_SECONDS, HubLimits.MAX_METHOD_RESPONSE_TIMEOUT_SECONDS,
+                DEFAULT_METHOD_RESPONSE_TIMEOUT.toSeconds()));
+        Duration connectTimeout = Duration.ofSeconds(JsonFields.integer(request, "connectTimeoutInSeconds", 0,
+                HubLimits.MAX_METHOD_CONNECT_TIMEOUT_SECONDS, 0));
         service.invokeMethod(identity(ctx), name, payload == null ? null : payload.toString(), responseTimeout,
                 connectTimeout).whenComplete((result, failure) -> {
                     if (failure != null) {
@@ -202,15 +204,14 @@ final class HttpApi {
     private void setFaults(RoutingContext ctx) {
         JsonNode body = Twins.parseObject(ctx.body().buffer().getBytes());
         Faults faults = hub.faults();
-        if (body.has("refuseConnects")) {
-            faults.refuseConnects(body.get("refuseConnects").asBoolean());
-        }
-        if (body.has("delayResponsesMillis")) {
-            faults.delayResponses(Duration.ofMillis(body.get("delayResponsesMillis").asLong()));
-        }
-        if (body.has("throttleTwin")) {
-            faults.throttleTwin(body.get("throttleTwin").asInt());
-        }
+        // every field is checked before any is applied: a 400 changes nothing
+        boolean refuseConnects = JsonFields.bool(body, "refuseConnects", faults.refusingConnects());
+        long delayMillis = JsonFields.integer(body, "delayResponsesMillis", 0, Faults.MAX_RESPONSE_DELAY.toMillis(),
+                faults.responseDelay().toMillis());
+        long throttleTwin = JsonFields.integer(body, "throttleTwin", 0, Integer.MAX_VALUE,
+                faults.remainingTwinThrottles());
+        faults.refuseConnects(refuseConnects).delayResponses(Duration.ofMillis(delayMillis))
+                .throttleTwin((int) throttleTwin);
         faults(ctx);
     }
 
