@@ -51,7 +51,7 @@ final class LocalRequestGuard implements Handler<RoutingContext> {
         }
     }
 
-    boolean isAllowed(String host) {
+    private boolean isAllowed(String host) {
         if (host == null) {
             return false;
         }

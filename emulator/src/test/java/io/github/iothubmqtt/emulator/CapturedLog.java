@@ -22,7 +22,7 @@ final class CapturedLog implements AutoCloseable {
         return new CapturedLog();
     }
 
-    synchronized List<String> lines() {
+    List<String> lines() {
         return captured.toString(StandardCharsets.UTF_8).lines().toList();
     }
 
