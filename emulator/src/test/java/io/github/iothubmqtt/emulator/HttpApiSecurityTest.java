@@ -110,6 +110,18 @@ class HttpApiSecurityTest extends EmulatorTest {
         }
     }
 
+    @Test
+    void aWildcardBindServesIpAddressesButNoForeignName() throws IOException {
+        try (IotHubEmulator everywhere = IotHubEmulator.builder().mqttPort(-1).webSocketPort(-1).httpPort(0)
+                .httpBindHost("0.0.0.0").start()) {
+            assertThat(RawHttp.send(everywhere.httpPort(), "GET", "/emulator/devices",
+                    Map.of("Host", "192.168.1.50:" + everywhere.httpPort(), "Origin", "http://[fd00::5]:3000"),
+                    NO_BODY).status()).isEqualTo(200);
+            assertThat(RawHttp.send(everywhere.httpPort(), "GET", "/emulator/devices",
+                    Map.of("Host", "attacker.example"), NO_BODY).status()).isEqualTo(403);
+        }
+    }
+
     private static List<Path> listing(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             return List.of();
