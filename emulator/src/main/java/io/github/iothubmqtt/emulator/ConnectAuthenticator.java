@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.github.iothubmqtt.protocol.ClientText;
 import io.github.iothubmqtt.protocol.Identity;
 import io.github.iothubmqtt.protocol.SasToken;
 import io.github.iothubmqtt.protocol.SasVerification;
@@ -97,7 +98,7 @@ final class ConnectAuthenticator {
             return "user name names " + parsed.identity() + " but the client id is " + identity;
         }
         if (!parsed.hostName().equalsIgnoreCase(settings.hubHostName())) {
-            return "user name names hub '" + parsed.hostName() + "', this hub is '" + settings.hubHostName() + "'";
+            return "user name names hub " + ClientText.quote(parsed.hostName()) + ", this hub is '" + settings.hubHostName() + "'";
         }
         return null;
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.iothubmqtt.protocol.ClientText;
 import io.github.iothubmqtt.protocol.HubLimits;
 import io.github.iothubmqtt.protocol.Identity;
 import io.github.iothubmqtt.protocol.MethodTopics;
@@ -145,9 +146,9 @@ final class DeviceConnection {
         touch();
         String topic = message.topicName();
         byte[] body = message.payload().getBytes();
-        LOG.debug("{}: PUBLISH {} QoS {} ({} bytes)", identity(), topic, message.qosLevel().value(), body.length);
+        LOG.debug("{}: PUBLISH {} QoS {} ({} bytes)", identity(), ClientText.quote(topic), message.qosLevel().value(), body.length);
         if (message.qosLevel() == MqttQoS.EXACTLY_ONCE) {
-            close("QoS 2 PUBLISH on '" + topic + "': IoT Hub supports QoS 0 and 1 only");
+            close("QoS 2 PUBLISH on " + ClientText.quote(topic) + ": IoT Hub supports QoS 0 and 1 only");
             return;
         }
         Runnable effect;
@@ -181,7 +182,7 @@ final class DeviceConnection {
             MethodTopics.Response response = MethodTopics.parseResponse(topic);
             return () -> hub.methods().answer(identity(), response, body);
         }
-        throw new IllegalArgumentException("'" + topic + "' is not a topic IoT Hub documents");
+        throw new IllegalArgumentException(ClientText.quote(topic) + " is not a topic IoT Hub documents");
     }
 
     private void onSubscribe(MqttSubscribeMessage message) {
@@ -193,11 +194,11 @@ final class DeviceConnection {
             String filter = subscription.topicName();
             SubscriptionKind kind = SubscriptionKind.of(filter, identity()).orElse(null);
             if (kind == null) {
-                close("SUBSCRIBE to '" + filter + "', a filter IoT Hub does not document");
+                close("SUBSCRIBE to " + ClientText.quote(filter) + ", a filter IoT Hub does not document");
                 return;
             }
             if (!session.subscribe(filter, kind)) {
-                close("SUBSCRIBE to '" + filter + "' would be subscription " + (session.subscriptionCount() + 1)
+                close("SUBSCRIBE to " + ClientText.quote(filter) + " would be subscription " + (session.subscriptionCount() + 1)
                         + "; IoT Hub allows " + HubLimits.MAX_SUBSCRIPTIONS);
                 return;
             }
@@ -207,7 +208,7 @@ final class DeviceConnection {
                     : subscription.qualityOfService());
         }
         LOG.debug("{}: SUBSCRIBE {} granted {}", identity(), message.topicSubscriptions().stream()
-                .map(MqttTopicSubscription::topicName).toList(), granted);
+                .map(subscription -> ClientText.quote(subscription.topicName())).toList(), granted);
         endpoint.subscribeAcknowledge(message.messageId(), granted);
         if (cloudToDevice) {
             hub.cloudToDevice().deliver(session);

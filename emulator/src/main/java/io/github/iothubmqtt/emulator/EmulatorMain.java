@@ -17,6 +17,8 @@ public final class EmulatorMain {
               --mqtt-port N         MQTT over TLS port (default 8883; 0 = any free port; -1 = off)
               --ws-port N           MQTT over WebSocket (wss, path /$iothub/websocket) port (default 443)
               --http-port N         HTTP service API port (default 8080)
+              --bind HOST           interface the HTTP API listens on (default 127.0.0.1; 0.0.0.0 = all);
+                                    it has no authentication. MQTT listens on all interfaces
               --ca-out FILE         where to write the CA certificate PEM (default iothub-emulator-ca.pem)
               --host-name NAME      IoT Hub host name in connection strings and SAS audiences
                                     (default emulator.azure-devices.net)
@@ -30,7 +32,17 @@ public final class EmulatorMain {
     private EmulatorMain() {
     }
 
+    /**
+     * Vert.x logs at ERROR, with no handler to take it over, every connection that sends bytes no decoder accepts
+     * before CONNECT: client garbage, not an emulator error. The standalone jar's logger (slf4j-simple) drops them.
+     */
+    private static final String CONNECTION_ERRORS_LOG_LEVEL =
+            "org.slf4j.simpleLogger.log.io.vertx.core.net.impl.ConnectionBase";
+
     public static void main(String[] args) throws InterruptedException {
+        if (System.getProperty(CONNECTION_ERRORS_LOG_LEVEL) == null) {
+            System.setProperty(CONNECTION_ERRORS_LOG_LEVEL, "off");
+        }
         IotHubEmulator.Builder builder = IotHubEmulator.builder()
                 .caCertificateOut(Path.of("iothub-emulator-ca.pem"));
         List<Identity> identities = new ArrayList<>();
@@ -53,6 +65,7 @@ public final class EmulatorMain {
                     case "--mqtt-port" -> builder.mqttPort(port(option, value));
                     case "--ws-port" -> builder.webSocketPort(port(option, value));
                     case "--http-port" -> builder.httpPort(port(option, value));
+                    case "--bind" -> builder.httpBindHost(value);
                     case "--ca-out" -> builder.caCertificateOut(Path.of(value));
                     case "--host-name" -> builder.hubHostName(value);
                     case "--gateway-host" -> builder.gatewayHostName(value);

@@ -8,6 +8,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /** Faults a test can switch on to see how a client copes with a hub that misbehaves. Thread-safe. */
 public final class Faults {
 
+    /** Longer than any client waits for an answer: a bigger delay is a typo, and would strain the hub's timers. */
+    public static final Duration MAX_RESPONSE_DELAY = Duration.ofHours(1);
+
     private final AtomicBoolean refuseConnects = new AtomicBoolean();
     private final AtomicReference<Duration> responseDelay = new AtomicReference<>(Duration.ZERO);
     private final AtomicInteger twinThrottleCount = new AtomicInteger();
@@ -18,15 +21,24 @@ public final class Faults {
         return this;
     }
 
-    /** Delays the hub's handling of each device PUBLISH (its PUBACK, twin response, stored telemetry) by this much. */
+    /**
+     * Delays the hub's handling of each device PUBLISH (its PUBACK, twin response, stored telemetry) by this much,
+     * from zero to {@link #MAX_RESPONSE_DELAY}.
+     */
     public Faults delayResponses(Duration delay) {
-        responseDelay.set(delay == null || delay.isNegative() ? Duration.ZERO : delay);
+        if (delay.isNegative() || delay.compareTo(MAX_RESPONSE_DELAY) > 0) {
+            throw new IllegalArgumentException("a response delay is from 0 to " + MAX_RESPONSE_DELAY + ", not " + delay);
+        }
+        responseDelay.set(delay);
         return this;
     }
 
     /** Answers the next {@code count} twin requests with 429 ThrottlingException, as a throttled hub does. */
     public Faults throttleTwin(int count) {
-        twinThrottleCount.set(Math.max(0, count));
+        if (count < 0) {
+            throw new IllegalArgumentException("a count of throttled twin requests is not negative: " + count);
+        }
+        twinThrottleCount.set(count);
         return this;
     }
 

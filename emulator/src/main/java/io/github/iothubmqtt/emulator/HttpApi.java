@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.iothubmqtt.protocol.HubLimits;
 import io.github.iothubmqtt.protocol.Identity;
 import io.github.iothubmqtt.protocol.SystemProperty;
 import io.vertx.core.Future;
@@ -41,6 +42,8 @@ final class HttpApi {
             "content-encoding", SystemProperty.CONTENT_ENCODING,
             "iothub-ack", SystemProperty.ACK);
     private static final Duration DEFAULT_METHOD_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+    /** Far above the hub's largest body (a 128 KB method payload); anything bigger is refused before it is read. */
+    private static final long MAX_BODY_BYTES = 256 * 1024;
 
     private final Hub hub;
     private final ServiceApi service;
@@ -53,7 +56,9 @@ final class HttpApi {
 
     Future<Integer> listen(String host, int port) {
         Router router = Router.router(hub.thread().vertx());
-        router.route().handler(BodyHandler.create());
+        router.route().handler(new LocalRequestGuard(host));
+        // no file uploads: Vert.x would otherwise keep every multipart file in ./file-uploads, even on a 404
+        router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         for (String prefix : new String[] {"/twins/:deviceId", "/twins/:deviceId/modules/:moduleId"}) {
             router.get(prefix).handler(this::getTwin);
             router.patch(prefix).handler(this::patchTwin);
@@ -125,10 +130,11 @@ final class HttpApi {
             throw new IllegalArgumentException("methodName is missing");
         }
         JsonNode payload = request.get("payload");
-        Duration responseTimeout = request.has("responseTimeoutInSeconds")
-                ? Duration.ofSeconds(request.get("responseTimeoutInSeconds").asLong())
-                : DEFAULT_METHOD_RESPONSE_TIMEOUT;
-        Duration connectTimeout = Duration.ofSeconds(request.path("connectTimeoutInSeconds").asLong(0));
+        Duration responseTimeout = Duration.ofSeconds(JsonFields.integer(request, "responseTimeoutInSeconds",
+                HubLimits.MIN_METHOD_RESPONSE_TIMEOUT_SECONDS, HubLimits.MAX_METHOD_RESPONSE_TIMEOUT_SECONDS,
+                DEFAULT_METHOD_RESPONSE_TIMEOUT.toSeconds()));
+        Duration connectTimeout = Duration.ofSeconds(JsonFields.integer(request, "connectTimeoutInSeconds", 0,
+                HubLimits.MAX_METHOD_CONNECT_TIMEOUT_SECONDS, 0));
         service.invokeMethod(identity(ctx), name, payload == null ? null : payload.toString(), responseTimeout,
                 connectTimeout).whenComplete((result, failure) -> {
                     if (failure != null) {
@@ -198,15 +204,14 @@ final class HttpApi {
     private void setFaults(RoutingContext ctx) {
         JsonNode body = Twins.parseObject(ctx.body().buffer().getBytes());
         Faults faults = hub.faults();
-        if (body.has("refuseConnects")) {
-            faults.refuseConnects(body.get("refuseConnects").asBoolean());
-        }
-        if (body.has("delayResponsesMillis")) {
-            faults.delayResponses(Duration.ofMillis(body.get("delayResponsesMillis").asLong()));
-        }
-        if (body.has("throttleTwin")) {
-            faults.throttleTwin(body.get("throttleTwin").asInt());
-        }
+        // every field is checked before any is applied: a 400 changes nothing
+        boolean refuseConnects = JsonFields.bool(body, "refuseConnects", faults.refusingConnects());
+        long delayMillis = JsonFields.integer(body, "delayResponsesMillis", 0, Faults.MAX_RESPONSE_DELAY.toMillis(),
+                faults.responseDelay().toMillis());
+        long throttleTwin = JsonFields.integer(body, "throttleTwin", 0, Integer.MAX_VALUE,
+                faults.remainingTwinThrottles());
+        faults.refuseConnects(refuseConnects).delayResponses(Duration.ofMillis(delayMillis))
+                .throttleTwin((int) throttleTwin);
         faults(ctx);
     }
 

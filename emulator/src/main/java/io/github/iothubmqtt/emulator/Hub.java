@@ -5,6 +5,7 @@ import java.security.cert.X509Certificate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.iothubmqtt.protocol.ClientText;
 import io.github.iothubmqtt.protocol.Identity;
 import io.vertx.mqtt.MqttEndpoint;
 
@@ -44,7 +45,7 @@ final class Hub {
         ConnectAuthenticator.Outcome outcome = authenticator.check(endpoint, clientCertificate, transport);
         if (outcome.refusal() != null) {
             ConnectAuthenticator.Refusal refusal = outcome.refusal();
-            LOG.info("{}: CONNECT refused with CONNACK {}{}: {}", endpoint.clientIdentifier(),
+            LOG.info("{}: CONNECT refused with CONNACK {}{}: {}", ClientText.quote(endpoint.clientIdentifier()),
                     refusal.code().byteValue(), refusal.error() == null ? "" : " (" + refusal.error() + ")",
                     refusal.reason());
             endpoint.reject(refusal.code());

@@ -7,6 +7,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.iothubmqtt.protocol.ClientText;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -17,6 +21,7 @@ import io.vertx.core.Vertx;
  */
 final class HubThread {
 
+    private static final Logger LOG = LoggerFactory.getLogger(HubThread.class);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final Vertx vertx;
@@ -25,6 +30,7 @@ final class HubThread {
 
     HubThread(Vertx vertx) {
         this.vertx = vertx;
+        vertx.exceptionHandler(HubThread::uncaught);
         this.context = vertx.getOrCreateContext();
         CompletableFuture<Thread> owner = new CompletableFuture<>();
         context.runOnContext(v -> owner.complete(Thread.currentThread()));
@@ -89,6 +95,18 @@ final class HubThread {
     void cancel(long timerId) {
         if (timerId >= 0) {
             vertx.cancelTimer(timerId);
+        }
+    }
+
+    /**
+     * What a handler threw. Vert.x MQTT throws IllegalArgumentException at a client that sends a packet before
+     * CONNECT: that is the client's fault and worth one line, not a stack trace. Anything else is a bug here.
+     */
+    private static void uncaught(Throwable failure) {
+        if (failure instanceof IllegalArgumentException) {
+            LOG.info("a client broke the protocol: {}", ClientText.quote(failure.getMessage()));
+        } else {
+            LOG.error("unexpected failure on the hub thread", failure);
         }
     }
 

@@ -156,6 +156,7 @@ public final class IotHubEmulator implements AutoCloseable {
         private String hubHostName = "emulator.azure-devices.net";
         private String gatewayHostName = "localhost";
         private String bindHost = "0.0.0.0";
+        private String httpBindHost = "127.0.0.1";
         private int mqttPort = 8883;
         private int webSocketPort = 443;
         private int httpPort = 8080;
@@ -183,9 +184,18 @@ public final class IotHubEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Interface to listen on (default all). */
+        /** Interface the MQTT and WebSocket listeners listen on (default all: they authenticate every device). */
         public Builder bindHost(String bindHost) {
             this.bindHost = bindHost;
+            return this;
+        }
+
+        /**
+         * Interface the HTTP API listens on (default 127.0.0.1: it has no authentication, so like Azurite it stays
+         * on loopback unless asked). Its Host and Origin checks accept this host besides localhost.
+         */
+        public Builder httpBindHost(String httpBindHost) {
+            this.httpBindHost = httpBindHost;
             return this;
         }
 
@@ -284,7 +294,7 @@ public final class IotHubEmulator implements AutoCloseable {
                 int[] ports = thread.submit(() -> Future.all(
                         port(mqttPort, () -> listeners.listenTls(bindHost, mqttPort)),
                         port(webSocketPort, () -> listeners.listenWebSocket(bindHost, webSocketPort)),
-                        port(httpPort, () -> httpApi.listen(bindHost, httpPort))))
+                        port(httpPort, () -> httpApi.listen(httpBindHost, httpPort))))
                         .thenCompose(all -> all.toCompletionStage())
                         .thenApply(all -> new int[] {all.<Integer>resultAt(0), all.<Integer>resultAt(1),
                                 all.<Integer>resultAt(2)})

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.iothubmqtt.protocol.ClientText;
 import io.github.iothubmqtt.protocol.HubLimits;
 import io.github.iothubmqtt.protocol.Identity;
 import io.github.iothubmqtt.protocol.MethodTopics;
@@ -93,7 +94,8 @@ final class MethodCalls {
     void answer(Identity from, MethodTopics.Response response, byte[] body) {
         Call call = awaitingAnswer.get(response.rid());
         if (call == null || !call.identity.equals(from)) {
-            LOG.info("{}: method response for unknown or finished request $rid={} ignored", from, response.rid());
+            LOG.info("{}: method response for unknown or finished request $rid {} ignored", from,
+                    ClientText.quote(response.rid()));
             return;
         }
         awaitingAnswer.remove(response.rid());

@@ -98,12 +98,24 @@ final class Twins {
             if (node == null || node.isMissingNode()) {
                 throw new IllegalArgumentException("the body is empty, not JSON");
             }
+            checkFinite(node);
             return node;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Jackson reads a number beyond a double, such as 1e400, as Infinity and writes it back as {@code Infinity},
+     * which is not JSON: such a number is refused where it enters.
+     */
+    private static void checkFinite(JsonNode node) {
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            throw new IllegalArgumentException("a number in the body is beyond a 64-bit floating-point number");
+        }
+        node.forEach(Twins::checkFinite);
     }
 
     private static byte[] error(HubError error, String message) {

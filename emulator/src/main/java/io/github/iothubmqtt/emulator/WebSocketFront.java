@@ -10,6 +10,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.iothubmqtt.protocol.ClientText;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientAuth;
@@ -81,7 +82,7 @@ final class WebSocketFront {
             handshake.accept();
         } else {
             LOG.info("WebSocket upgrade refused: {} with sub-protocol {} (IoT Hub serves {} with 'mqtt')",
-                    handshake.uri(), protocols, PATH);
+                    ClientText.quote(handshake.uri()), ClientText.quote(protocols), PATH);
             handshake.reject(pathOk ? 400 : 404);
         }
     }

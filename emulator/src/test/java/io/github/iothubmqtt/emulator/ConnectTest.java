@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.github.iothubmqtt.protocol.CloudToDevice;
 import io.github.iothubmqtt.protocol.HubLimits;
 import io.github.iothubmqtt.protocol.Identity;
+import io.github.iothubmqtt.protocol.PropertyBag;
 import io.github.iothubmqtt.protocol.SasToken;
 import io.github.iothubmqtt.protocol.Username;
 
@@ -117,6 +120,40 @@ class ConnectTest extends EmulatorTest {
             assertThat(device.client.isConnected()).isTrue();
             assertThat(device.awaitClosed(Duration.ofSeconds(6))).as("closed at token expiry").isTrue();
         }
+    }
+
+    @Test
+    void refusesAnExpiryBeyondTheYear9999WithConnack5() throws Exception {
+        for (long expiry : new long[] {10_000_000_000_000_000L, 50_000_000_000_000_000L, Long.MAX_VALUE}) {
+            try (RawMqttConnection connection = RawMqttConnection.connect(hub, DEVICE.clientId(),
+                    Username.build(hub.hubHostName(), DEVICE, HubLimits.DEFAULT_API_VERSION, null, null),
+                    signedToken(DEVICE, expiry), 60)) {
+                assertThat(connection.readConnackCode()).as("se=%d", expiry).isEqualTo(5);
+            }
+        }
+    }
+
+    @Test
+    void aTokenValidUntilTheYear9999ConnectsFully() throws Exception {
+        Identity identity = Emulators.newDevice(hub, "far-future-device");
+        try (PahoDevice first = PahoDevice.connect(hub, identity)) {
+            first.subscribe(CloudToDevice.subscribeFilter(identity), 1);
+        }
+        hub.service().sendC2d(identity, "queued while offline", Map.of());
+        String token = signedToken(identity, SasToken.MAX_EXPIRY_EPOCH_SECONDS);
+        try (PahoDevice device = PahoDevice.connect(hub, identity, options -> options.setPassword(token.toCharArray()))) {
+            assertThat(device.awaitMessage().body()).as("the connect ran to its end: queued C2D delivered")
+                    .isEqualTo("queued while offline");
+            assertThat(device.awaitClosed(Duration.ofSeconds(1))).as("no disconnect").isFalse();
+        }
+    }
+
+    /** Signed by hand: {@link SasToken#create} refuses the expiries a hostile client would send. */
+    private static String signedToken(Identity identity, long expiry) {
+        String resource = PropertyBag.encodeComponent(SasToken.resourceUri(hub.hubHostName(), identity));
+        String signature = SasToken.sign(resource + "\n" + expiry, hub.registry().get(identity).primaryKey());
+        return "SharedAccessSignature sr=" + resource + "&sig=" + PropertyBag.encodeComponent(signature) + "&se="
+                + expiry;
     }
 
     @Test

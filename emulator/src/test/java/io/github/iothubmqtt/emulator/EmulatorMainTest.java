@@ -4,15 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,11 +100,61 @@ class EmulatorMainTest {
     }
 
     @Test
+    void badClientsCostAtMostOneShortLineEachAndNoStackTrace() throws Exception {
+        Path ca = directory.resolve("ca.pem");
+        Process process = launch("--device", "d", "--mqtt-port", "0", "--ws-port", "0", "--http-port", "0",
+                "--ca-out", ca.toString());
+        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        int clients = 0;
+        try {
+            String[] ports = startupReport(process).stream().filter(line -> line.startsWith("mqtt: ")).findFirst()
+                    .orElseThrow().replaceAll("[^0-9]+", " ").trim().split(" ");
+            int mqtt = Integer.parseInt(ports[0]);
+            SSLSocketFactory tls = trusting(ca).getSocketFactory();
+            for (int round = 0; round < 10; round++) {
+                BadClient.send(new Socket("localhost", mqtt), BadClient.GARBAGE);
+                BadClient.send(tls.createSocket("localhost", mqtt), BadClient.GARBAGE);
+                BadClient.send(tls.createSocket("localhost", mqtt), BadClient.PUBLISH_BEFORE_CONNECT);
+                BadClient.send(tls.createSocket("localhost", Integer.parseInt(ports[1])), BadClient.GARBAGE);
+                BadClient.send(new Socket("localhost", Integer.parseInt(ports[2])), BadClient.GARBAGE);
+                clients += 5;
+            }
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        }
+        List<String> log = stderr.get(WAIT_SECONDS, TimeUnit.SECONDS).lines().toList();
+        assertThat(log).as("at most one line per bad client").hasSizeLessThanOrEqualTo(clients);
+        assertThat(log).as("no stack trace").noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by"));
+        assertThat(log).as("a bad client is no emulator error").noneMatch(line -> line.contains(" ERROR "));
+        assertThat(log).as("short lines").allMatch(line -> line.length() <= 300);
+    }
+
+    private static SSLContext trusting(Path caPem) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(caPem)) {
+            trust.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trust);
+        SSLContext context = SSLContext.getInstance("TLSv1.2");
+        context.init(null, trustManagers.getTrustManagers(), null);
+        return context;
+    }
+
+    @Test
     void helpDescribesTheOptions() throws Exception {
         Process process = launch("--help");
         assertThat(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         String help = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(help).contains("--device ID", "--devices FILE", "--mqtt-port N", "--ws-port N", "--http-port N",
-                "--ca-out FILE");
+                "--ca-out FILE", "--bind HOST");
     }
 }

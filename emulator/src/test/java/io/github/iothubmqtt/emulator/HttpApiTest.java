@@ -109,6 +109,41 @@ class HttpApiTest extends EmulatorTest {
     }
 
     @Test
+    void outOfRangeInputIsRefusedWith400AndTheHubsErrorBody() throws Exception {
+        for (String body : new String[] {
+            "{\"methodName\":\"m\",\"connectTimeoutInSeconds\":1e18}",
+            "{\"methodName\":\"m\",\"connectTimeoutInSeconds\":301}",
+            "{\"methodName\":\"m\",\"responseTimeoutInSeconds\":4}",
+            "{\"methodName\":\"m\",\"responseTimeoutInSeconds\":\"30\"}",
+            "{\"methodName\":\"m\",\"payload\":{\"n\":1e400}}"}) {
+            assertRefused(send(request("/twins/http-device/methods").POST(HttpRequest.BodyPublishers.ofString(body))),
+                    body);
+        }
+        String faultsBefore = send(request("/emulator/faults").GET()).body();
+        for (String body : new String[] {
+            "{\"refuseConnects\":true,\"delayResponsesMillis\":9e18}",
+            "{\"refuseConnects\":true,\"delayResponsesMillis\":9000000000000000000}",
+            "{\"refuseConnects\":true,\"delayResponsesMillis\":-1}",
+            "{\"refuseConnects\":true,\"throttleTwin\":-1}",
+            "{\"refuseConnects\":true,\"throttleTwin\":2147483648}",
+            "{\"refuseConnects\":\"yes\"}"}) {
+            assertRefused(send(request("/emulator/faults").PUT(HttpRequest.BodyPublishers.ofString(body))), body);
+        }
+        assertThat(send(request("/emulator/faults").GET()).body()).as("a refused request changes nothing")
+                .isEqualTo(faultsBefore);
+        assertRefused(send(request("/twins/http-device").method("PATCH",
+                HttpRequest.BodyPublishers.ofString("{\"properties\":{\"desired\":{\"t\":1e400}}}"))), "1e400");
+        assertThat(send(request("/twins/http-device").GET()).body()).doesNotContain("Infinity");
+    }
+
+    private static void assertRefused(HttpResponse<String> response, String request) throws Exception {
+        assertThat(response.statusCode()).as(request).isEqualTo(400);
+        JsonNode error = JSON.readTree(response.body());
+        assertThat(error.get("errorCode").asInt()).as(request).isEqualTo(HubError.ARGUMENT_INVALID.code());
+        assertThat(error.has("trackingId") && error.has("timestampUtc")).as(request).isTrue();
+    }
+
+    @Test
     void telemetryKickAndFaultsAreAvailableUnderEmulator() throws Exception {
         Identity identity = Identity.device("http-device");
         try (PahoDevice device = PahoDevice.connect(hub, identity)) {

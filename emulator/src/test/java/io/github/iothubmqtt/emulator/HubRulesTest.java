@@ -158,7 +158,7 @@ class HubRulesTest extends EmulatorTest {
         }
     }
 
-    private static MqttMessage qos1(String body) {
+    static MqttMessage qos1(String body) {
         return message(body, 1);
     }
 

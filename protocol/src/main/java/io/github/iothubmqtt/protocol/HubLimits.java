@@ -13,6 +13,11 @@ public final class HubLimits {
     public static final int MAX_KEEP_ALIVE_SECONDS = 1177;
     public static final int KEEP_ALIVE_CAP_SECONDS = 1767;
     public static final int MAX_METHOD_PAYLOAD_BYTES = 128 * 1024;
+    /** A direct method's {@code responseTimeoutInSeconds}: 5 to 300, default 30. */
+    public static final int MIN_METHOD_RESPONSE_TIMEOUT_SECONDS = 5;
+    public static final int MAX_METHOD_RESPONSE_TIMEOUT_SECONDS = 300;
+    /** A direct method's {@code connectTimeoutInSeconds}: 0 to 300, default 0. */
+    public static final int MAX_METHOD_CONNECT_TIMEOUT_SECONDS = 300;
     public static final int MAX_TWIN_SECTION_BYTES = 32 * 1024;
     public static final int MAX_TWIN_DEPTH = 10;
     public static final int MAX_TWIN_KEY_BYTES = 1024;

@@ -39,7 +39,7 @@ public record Identity(String deviceId, String moduleId) {
             case 1 -> device(parts[0]);
             case 2 -> module(parts[0], parts[1]);
             default -> throw new IllegalArgumentException(
-                    "client id '" + clientId + "' has more than one '/': IoT Hub expects {deviceId} or {deviceId}/{moduleId}");
+                    "client id " + ClientText.quote(clientId) + " has more than one '/': IoT Hub expects {deviceId} or {deviceId}/{moduleId}");
         };
     }
 
@@ -72,7 +72,7 @@ public record Identity(String deviceId, String moduleId) {
             char c = id.charAt(i);
             boolean allowed = c < 128 && (Character.isLetterOrDigit(c) || ID_PUNCTUATION.indexOf(c) >= 0);
             if (!allowed) {
-                throw new IllegalArgumentException(what + " '" + id + "' contains '" + c
+                throw new IllegalArgumentException(what + " " + ClientText.quote(id) + " contains '" + ClientText.escape(c)
                         + "': IoT Hub allows ASCII letters, digits and " + ID_PUNCTUATION);
             }
         }

@@ -54,7 +54,7 @@ public final class PropertyBag {
             int equals = item.indexOf('=');
             String name = decodeComponent(equals < 0 ? item : item.substring(0, equals));
             if (name.isEmpty()) {
-                throw new IllegalArgumentException("property bag item '" + item + "' has no name");
+                throw new IllegalArgumentException("property bag item " + ClientText.quote(item) + " has no name");
             }
             properties.put(name, equals < 0 ? null : decodeComponent(item.substring(equals + 1)));
         }
@@ -82,20 +82,20 @@ public final class PropertyBag {
             char c = text.charAt(i);
             if (c == '%') {
                 if (i + 2 >= text.length()) {
-                    throw new IllegalArgumentException("'" + text + "' ends in an incomplete %-escape");
+                    throw new IllegalArgumentException(ClientText.quote(text) + " ends in an incomplete %-escape");
                 }
                 int high = Character.digit(text.charAt(i + 1), 16);
                 int low = Character.digit(text.charAt(i + 2), 16);
                 if (high < 0 || low < 0) {
-                    throw new IllegalArgumentException("'" + text + "' has an invalid %-escape at position " + i);
+                    throw new IllegalArgumentException(ClientText.quote(text) + " has an invalid %-escape at position " + i);
                 }
                 bytes.write(high << 4 | low);
                 i += 2;
             } else if (c == ' ' || c == '+' || c == '#') {
-                throw new IllegalArgumentException("'" + text + "' contains a raw '" + c
+                throw new IllegalArgumentException(ClientText.quote(text) + " contains a raw '" + c
                         + "': IoT Hub closes the connection; percent-encode it (a space is %20)");
             } else if (c > 0x7F) {
-                throw new IllegalArgumentException("'" + text + "' contains the non-ASCII character '" + c
+                throw new IllegalArgumentException(ClientText.quote(text) + " contains the non-ASCII character '" + c
                         + "': percent-encode it as UTF-8");
             } else {
                 bytes.write(c);
@@ -108,7 +108,7 @@ public final class PropertyBag {
                     .decode(ByteBuffer.wrap(bytes.toByteArray()))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("'" + text + "' does not decode to valid UTF-8", e);
+            throw new IllegalArgumentException(ClientText.quote(text) + " does not decode to valid UTF-8", e);
         }
     }
 

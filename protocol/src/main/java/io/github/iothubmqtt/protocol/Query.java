@@ -14,11 +14,11 @@ final class Query {
     /** Splits {@code prefix?query} after checking the prefix; returns the decoded query parameters. */
     static Map<String, String> parse(String topic, String prefix, String what) {
         if (topic == null || !topic.startsWith(prefix)) {
-            throw new IllegalArgumentException("'" + topic + "' is not a " + what + " topic: expected " + prefix + "…");
+            throw new IllegalArgumentException(ClientText.quote(topic) + " is not a " + what + " topic: expected " + prefix + "…");
         }
         String rest = topic.substring(prefix.length());
         if (!rest.startsWith("?")) {
-            throw new IllegalArgumentException("'" + topic + "' is not a " + what + " topic: the query must follow " + prefix);
+            throw new IllegalArgumentException(ClientText.quote(topic) + " is not a " + what + " topic: the query must follow " + prefix);
         }
         return PropertyBag.decode(rest.substring(1));
     }
@@ -26,7 +26,7 @@ final class Query {
     static String required(Map<String, String> query, String name, String topic) {
         String value = query.get(name);
         if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException("'" + topic + "' has no " + name);
+            throw new IllegalArgumentException(ClientText.quote(topic) + " has no " + name);
         }
         return value;
     }
@@ -39,14 +39,14 @@ final class Query {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + topic + "': " + name + " '" + value + "' is not a number", e);
+            throw new IllegalArgumentException(ClientText.quote(topic) + ": " + name + " " + ClientText.quote(value) + " is not a number", e);
         }
     }
 
     /** A three-digit status segment, as the SDKs expect. */
     static int status(String segment, String topic) {
         if (segment.length() != 3 || !segment.chars().allMatch(Character::isDigit)) {
-            throw new IllegalArgumentException("'" + topic + "': status '" + segment + "' is not a three-digit number");
+            throw new IllegalArgumentException(ClientText.quote(topic) + ": status " + ClientText.quote(segment) + " is not a three-digit number");
         }
         return Integer.parseInt(segment);
     }
@@ -55,7 +55,7 @@ final class Query {
         try {
             return Integer.parseInt(segment);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + topic + "': status '" + segment + "' is not an integer", e);
+            throw new IllegalArgumentException(ClientText.quote(topic) + ": status " + ClientText.quote(segment) + " is not an integer", e);
         }
     }
 

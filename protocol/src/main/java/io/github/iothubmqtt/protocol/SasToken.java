@@ -19,6 +19,12 @@ public final class SasToken {
 
     private static final String PREFIX = "SharedAccessSignature ";
     private static final String HMAC = "HmacSHA256";
+    /**
+     * 9999-12-31T23:59:59Z. The hub reads {@code se} into a .NET date, whose range ends there: a later expiry is not
+     * a date, and the token is refused like any malformed one. The limit also keeps every timer and duration built
+     * from an expiry far from overflow.
+     */
+    public static final long MAX_EXPIRY_EPOCH_SECONDS = 253_402_300_799L;
 
     private final String resource;
     private final String signature;
@@ -43,6 +49,7 @@ public final class SasToken {
      * @param keyName the shared access policy name, or {@code null} for a device or module key
      */
     public static String create(String resourceUri, String base64Key, long expiryEpochSeconds, String keyName) {
+        checkExpiry(expiryEpochSeconds);
         String encodedResource = PropertyBag.encodeComponent(resourceUri);
         String signature = sign(encodedResource + "\n" + expiryEpochSeconds, base64Key);
         return PREFIX + "sr=" + encodedResource + "&sig=" + PropertyBag.encodeComponent(signature)
@@ -87,10 +94,20 @@ public final class SasToken {
         if (resource == null || resource.isEmpty() || signature == null || signature.isEmpty() || expiry == null) {
             throw new IllegalArgumentException("SAS token needs sr, sig and se");
         }
+        long expirySeconds;
         try {
-            return new SasToken(resource, signature, Long.parseLong(expiry), keyName == null || keyName.isEmpty() ? null : keyName);
+            expirySeconds = Long.parseLong(expiry);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("SAS token: se '" + expiry + "' is not seconds since 1970", e);
+            throw new IllegalArgumentException("SAS token: se " + ClientText.quote(expiry) + " is not seconds since 1970", e);
+        }
+        checkExpiry(expirySeconds);
+        return new SasToken(resource, signature, expirySeconds, keyName == null || keyName.isEmpty() ? null : keyName);
+    }
+
+    private static void checkExpiry(long expiryEpochSeconds) {
+        if (expiryEpochSeconds < 0 || expiryEpochSeconds > MAX_EXPIRY_EPOCH_SECONDS) {
+            throw new IllegalArgumentException("SAS token: se " + expiryEpochSeconds
+                    + " is not between 1970 and the end of 9999, the dates IoT Hub can read");
         }
     }
 

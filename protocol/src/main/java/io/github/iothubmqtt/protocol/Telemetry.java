@@ -26,23 +26,27 @@ public final class Telemetry {
     /** Parses a telemetry topic; accepts a trailing {@code /} after the bag, as the hub does. */
     public static Topic parse(String topic) {
         if (topic == null || !topic.startsWith(DEVICES)) {
-            throw new IllegalArgumentException("'" + topic + "' is not a telemetry topic: it must start with " + DEVICES);
+            throw new IllegalArgumentException(ClientText.quote(topic) + " is not a telemetry topic: it must start with " + DEVICES);
         }
-        int events = topic.indexOf(EVENTS_WITHOUT_SLASH);
+        // searched from the slash of "devices/", so that "devices/messages/events/" is found, naming no identity
+        int events = topic.indexOf(EVENTS_WITHOUT_SLASH, DEVICES.length() - 1);
+        if (events == DEVICES.length() - 1) {
+            throw new IllegalArgumentException(ClientText.quote(topic) + " names no identity: expected devices/{d} or devices/{d}/modules/{m}");
+        }
         if (events < 0) {
-            throw new IllegalArgumentException("'" + topic + "' is not a telemetry topic: " + EVENTS + " is missing");
+            throw new IllegalArgumentException(ClientText.quote(topic) + " is not a telemetry topic: " + EVENTS + " is missing");
         }
         Identity identity = identityOf(topic, topic.substring(DEVICES.length(), events));
         String rest = topic.substring(events + EVENTS_WITHOUT_SLASH.length());
         if (!rest.isEmpty() && !rest.startsWith("/")) {
-            throw new IllegalArgumentException("'" + topic + "' is not a telemetry topic: " + EVENTS + " must end the path");
+            throw new IllegalArgumentException(ClientText.quote(topic) + " is not a telemetry topic: " + EVENTS + " must end the path");
         }
         String bag = rest.isEmpty() ? "" : rest.substring(1);
         if (bag.endsWith("/")) {
             bag = bag.substring(0, bag.length() - 1);
         }
         if (bag.startsWith("?")) {
-            throw new IllegalArgumentException("'" + topic + "': the property bag must follow the '/' directly, not a '?'");
+            throw new IllegalArgumentException(ClientText.quote(topic) + ": the property bag must follow the '/' directly, not a '?'");
         }
         return new Topic(identity, PropertyBag.decode(bag));
     }
@@ -58,8 +62,8 @@ public final class Telemetry {
                 throw new IllegalArgumentException("property name is empty: IoT Hub needs a name for every property");
             }
             if (name.startsWith("$") && !SystemProperty.isSystem(name)) {
-                throw new IllegalArgumentException("property name '" + name
-                        + "' starts with '$', which IoT Hub reserves for system properties");
+                throw new IllegalArgumentException("property name " + ClientText.quote(name)
+                        + " starts with '$', which IoT Hub reserves for system properties");
             }
             checkNoControlCharacters("name", name, name);
             if (property.getValue() != null) {
@@ -90,15 +94,15 @@ public final class Telemetry {
                 return Identity.module(segments[0], segments[2]);
             }
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + topic + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException(ClientText.quote(topic) + ": " + e.getMessage(), e);
         }
-        throw new IllegalArgumentException("'" + topic + "' names no identity: expected devices/{d} or devices/{d}/modules/{m}");
+        throw new IllegalArgumentException(ClientText.quote(topic) + " names no identity: expected devices/{d} or devices/{d}/modules/{m}");
     }
 
     private static void checkNoControlCharacters(String what, String name, String text) {
         for (int i = 0; i < text.length(); i++) {
             if (Character.isISOControl(text.charAt(i))) {
-                throw new IllegalArgumentException("property '" + name + "': the " + what
+                throw new IllegalArgumentException("property " + ClientText.quote(name) + ": the " + what
                         + " contains the control character U+" + String.format("%04X", (int) text.charAt(i)));
             }
         }

@@ -56,7 +56,7 @@ public final class TwinPatch {
 
     private static void checkObject(JsonNode object, String path, int depth) {
         if (depth > HubLimits.MAX_TWIN_DEPTH) {
-            throw new IllegalArgumentException("twin patch nests deeper than " + HubLimits.MAX_TWIN_DEPTH + " levels at '" + path + "'");
+            throw new IllegalArgumentException("twin patch nests deeper than " + HubLimits.MAX_TWIN_DEPTH + " levels at " + ClientText.quote(path));
         }
         for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -68,15 +68,15 @@ public final class TwinPatch {
 
     private static void checkKey(String key, String member) {
         if (key.isEmpty()) {
-            throw new IllegalArgumentException("twin patch has an empty key under '" + member + "'");
+            throw new IllegalArgumentException("twin patch has an empty key under " + ClientText.quote(member));
         }
         if (key.getBytes(StandardCharsets.UTF_8).length > HubLimits.MAX_TWIN_KEY_BYTES) {
-            throw new IllegalArgumentException("twin key '" + member + "' is longer than " + HubLimits.MAX_TWIN_KEY_BYTES + " bytes");
+            throw new IllegalArgumentException("twin key " + ClientText.quote(member) + " is longer than " + HubLimits.MAX_TWIN_KEY_BYTES + " bytes");
         }
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
             if (Character.isISOControl(c) || FORBIDDEN_IN_KEYS.indexOf(c) >= 0) {
-                throw new IllegalArgumentException("twin key '" + member + "' contains '" + (Character.isISOControl(c) ? "a control character" : c)
+                throw new IllegalArgumentException("twin key " + ClientText.quote(member) + " contains '" + (Character.isISOControl(c) ? "a control character" : c)
                         + "': IoT Hub forbids control characters, '.', '$' and spaces in keys");
             }
         }
@@ -85,24 +85,28 @@ public final class TwinPatch {
     private static void checkValue(JsonNode value, String member, int depth) {
         switch (value.getNodeType()) {
             case OBJECT -> checkObject(value, member, depth + 1);
-            case ARRAY -> throw new IllegalArgumentException("twin property '" + member
-                    + "' is an array: IoT Hub accepts boolean, number, string, object or null values");
+            case ARRAY -> throw new IllegalArgumentException("twin property " + ClientText.quote(member)
+                    + " is an array: IoT Hub accepts boolean, number, string, object or null values");
             case STRING -> {
                 if (value.textValue().getBytes(StandardCharsets.UTF_8).length > HubLimits.MAX_TWIN_STRING_BYTES) {
-                    throw new IllegalArgumentException("twin property '" + member + "' is a string longer than "
+                    throw new IllegalArgumentException("twin property " + ClientText.quote(member) + " is a string longer than "
                             + HubLimits.MAX_TWIN_STRING_BYTES + " bytes");
                 }
             }
             case NUMBER -> {
                 if (value.isIntegralNumber() && (!value.canConvertToLong()
                         || value.longValue() > HubLimits.MAX_TWIN_INTEGER || value.longValue() < HubLimits.MIN_TWIN_INTEGER)) {
-                    throw new IllegalArgumentException("twin property '" + member + "' = " + value
+                    throw new IllegalArgumentException("twin property " + ClientText.quote(member) + " = " + ClientText.quote(value.toString())
                             + " is outside the integers IoT Hub stores (" + HubLimits.MIN_TWIN_INTEGER + " to " + HubLimits.MAX_TWIN_INTEGER + ")");
+                }
+                if (!value.isIntegralNumber() && !Double.isFinite(value.doubleValue())) {
+                    throw new IllegalArgumentException("twin property " + ClientText.quote(member)
+                            + " is a number beyond what IoT Hub stores (a 64-bit floating-point number)");
                 }
             }
             case BOOLEAN, NULL -> {
             }
-            default -> throw new IllegalArgumentException("twin property '" + member + "' has the unsupported type " + value.getNodeType());
+            default -> throw new IllegalArgumentException("twin property " + ClientText.quote(member) + " has the unsupported type " + value.getNodeType());
         }
     }
 }

@@ -52,11 +52,11 @@ public final class TwinTopics {
 
     public static Response parseResponse(String topic) {
         if (topic == null || !topic.startsWith(RESPONSE)) {
-            throw new IllegalArgumentException("'" + topic + "' is not a twin response topic: expected " + RESPONSE + "{status}/?$rid=…");
+            throw new IllegalArgumentException(ClientText.quote(topic) + " is not a twin response topic: expected " + RESPONSE + "{status}/?$rid=…");
         }
         int slash = topic.indexOf('/', RESPONSE.length());
         if (slash < 0) {
-            throw new IllegalArgumentException("'" + topic + "' is not a twin response topic: no '/' after the status");
+            throw new IllegalArgumentException(ClientText.quote(topic) + " is not a twin response topic: no '/' after the status");
         }
         int status = Query.status(topic.substring(RESPONSE.length(), slash), topic);
         Map<String, String> query = Query.parse(topic, topic.substring(0, slash + 1), "twin response");

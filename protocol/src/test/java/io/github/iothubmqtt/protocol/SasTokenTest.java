@@ -136,6 +136,19 @@ class SasTokenTest {
     }
 
     @Test
+    void expiriesBeyondTheYear9999AreMalformedNotOverflows() {
+        for (String expiry : List.of("253402300800", "10000000000000000", "50000000000000000",
+                Long.toString(Long.MAX_VALUE), "-1")) {
+            String token = "SharedAccessSignature sr=a&sig=b&se=" + expiry;
+            assertThat(verifyAt(token, CLI_DEVICE, CLI_EXPIRY)).as(expiry).isEqualTo(SasVerification.MALFORMED);
+        }
+        assertThat(SasToken.parse("SharedAccessSignature sr=a&sig=b&se=253402300799").expiry())
+                .isEqualTo(SasToken.MAX_EXPIRY_EPOCH_SECONDS);
+        assertThatThrownBy(() -> SasToken.create("a", CLI_KEY, SasToken.MAX_EXPIRY_EPOCH_SECONDS + 1, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("9999");
+    }
+
+    @Test
     void parseErrorsNeverShowFieldValues() {
         assertThatThrownBy(() -> SasToken.parse("SharedAccessSignature sr=a&secretvalue&se=1"))
                 .hasMessageNotContaining("secretvalue");

@@ -40,6 +40,8 @@ class TopicsTest {
         assertThatThrownBy(() -> Telemetry.parse("devices/dev1/messages/eventsX")).hasMessageContaining("must end the path");
         assertThatThrownBy(() -> Telemetry.parse("devices/dev1/messages/devicebound/")).hasMessageContaining("is missing");
         assertThatThrownBy(() -> Telemetry.parse("devices/a/b/messages/events/")).hasMessageContaining("names no identity");
+        assertThatThrownBy(() -> Telemetry.parse("devices/messages/events/")).hasMessageContaining("names no identity");
+        assertThatThrownBy(() -> Telemetry.parse("devices//messages/events/")).hasMessageContaining("device id is empty");
         assertThatThrownBy(() -> Telemetry.parse("things/dev1/messages/events/")).hasMessageContaining("must start with devices/");
         assertThatThrownBy(() -> Telemetry.parse("devices/dev1/messages/events/a=b c")).hasMessageContaining("raw ' '");
     }

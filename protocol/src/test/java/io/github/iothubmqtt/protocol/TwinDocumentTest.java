@@ -63,6 +63,8 @@ class TwinDocumentTest {
         assertRejected("{\"a\":4503599627370496}", "outside the integers");
         assertRejected("{\"a\":-4503599627370497}", "outside the integers");
         assertRejected("{\"a\":123456789012345678901234567890}", "outside the integers");
+        assertRejected("{\"t\":1e400}", "'t' is a number beyond what IoT Hub stores");
+        assertRejected("{\"t\":-1e400}", "'t' is a number beyond what IoT Hub stores");
         assertRejected("{\"s\":\"" + "x".repeat(33000) + "\"}", "allows at most 32768 bytes per section");
         assertRejected(nested(11), "nests deeper than 10");
         TwinPatch.validate(json(nested(10)));
