@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -24,8 +26,8 @@ import java.util.stream.IntStream;
  */
 final class FleetBenchmark {
 
-    /** {@code -Dbenchmark.fleetSizes=200} (in {@code benchmark.jvmArgs}) for a quick try of the benchmark itself. */
-    private static final int[] SIZES = Arrays.stream(System.getProperty("benchmark.fleetSizes", "2000,10000").split(","))
+    /** The pom's {@code benchmark.fleetSizes}. */
+    private static final int[] SIZES = Arrays.stream(System.getProperty("benchmark.fleetSizes").split(","))
             .mapToInt(Integer::parseInt).toArray();
     private static final int GOAL_SIZE = 10_000;
     /** Java 17 runs three platform threads per identity on either side: 30,000 at 10,000 identities, near pid_max. */
@@ -130,15 +132,15 @@ final class FleetBenchmark {
         return javas;
     }
 
-    private static int featureVersion(Path java) {
+    private static int featureVersion(Path executable) {
         try {
-            Process version = new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
+            Process version = new ProcessBuilder(executable.toString(), "-version").redirectErrorStream(true).start();
             String text = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             version.waitFor();
-            java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("version \"(\\d+)").matcher(text);
+            Matcher matcher = Pattern.compile("version \"(\\d+)").matcher(text);
             return matcher.find() ? Integer.parseInt(matcher.group(1)) : 21;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + java, e);
+            throw new IllegalStateException("cannot run " + executable, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

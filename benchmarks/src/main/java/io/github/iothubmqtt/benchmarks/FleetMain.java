@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,8 @@ import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
+import org.eclipse.paho.client.mqttv3.TimerPingSender;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
@@ -138,10 +141,10 @@ public final class FleetMain {
             CompletableFuture<Void> done = new CompletableFuture<>();
             acknowledged[i] = done;
             connecting.acquire();
+            // Paho's three loops of this client; Paho shuts the executor down with the client
+            ScheduledExecutorService loops = virtual == null ? null : Executors.newScheduledThreadPool(3, virtual);
             MqttAsyncClient client = new MqttAsyncClient("ssl://" + device.connectHost() + ":" + port, device.identity().clientId(),
-                    new MemoryPersistence(), null,
-                    // Paho's three loops of this client; Paho shuts the executor down with the client
-                    virtual == null ? null : Executors.newScheduledThreadPool(3, virtual));
+                    new MemoryPersistence(), loops == null ? new TimerPingSender() : new ScheduledExecutorPingSender(loops), loops);
             client.connect(options(device, tls), null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
