@@ -90,25 +90,31 @@ public final class TwinChannel {
         CompletableFuture<Answer> run();
     }
 
+    /** Completes with the last answer, or fails with the attempt's own exception (not wrapped, for the route to see). */
     private CompletableFuture<Answer> withRetries(Attempt attempt, RetryPolicy retry, int retries) {
-        return attempt.run().thenCompose(answer -> {
+        CompletableFuture<Answer> result = new CompletableFuture<>();
+        attempt.run().whenComplete((answer, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+                return;
+            }
             if (!answer.isRetryable() || retries >= retry.attempts()) {
-                return CompletableFuture.completedFuture(answer);
+                result.complete(answer);
+                return;
             }
             long delay = retry.delayMillis(retries);
             LOG.debug("Twin request of {} answered {}; retry {} of {} in {} ms", session.identity(),
                     answer.status(), retries + 1, retry.attempts(), delay);
-            CompletableFuture<Answer> next = new CompletableFuture<>();
             // the timer only hands the retry over: a retry may wait for room in the window, and its answer runs a route
             executors.scheduler().schedule(() -> executors.work().execute(() -> withRetries(attempt, retry, retries + 1).whenComplete((a, e) -> {
                 if (e != null) {
-                    next.completeExceptionally(e);
+                    result.completeExceptionally(e);
                 } else {
-                    next.complete(a);
+                    result.complete(a);
                 }
             })), delay, TimeUnit.MILLISECONDS);
-            return next;
         });
+        return result;
     }
 
     private CompletableFuture<Answer> request(java.util.function.Function<String, String> topicOfRid, byte[] body,
