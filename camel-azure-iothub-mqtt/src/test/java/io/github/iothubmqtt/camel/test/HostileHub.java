@@ -59,13 +59,18 @@ public final class HostileHub implements AutoCloseable {
 
     /** Listens on a free port of 127.0.0.1, with a certificate for {@code localhost} and 127.0.0.1. */
     public static HostileHub start() throws Exception {
+        return start(List.of("127.0.0.1"));
+    }
+
+    /** The same with a certificate for {@code localhost} and these IP addresses only. */
+    public static HostileHub start(List<String> certificateIpAddresses) throws Exception {
         HostileHub hub = new HostileHub();
-        hub.listen();
+        hub.listen(certificateIpAddresses);
         return hub;
     }
 
-    private void listen() throws Exception {
-        CertificateAuthority.Issued certificate = authority.issueServerCertificate(List.of("localhost"), List.of("127.0.0.1"));
+    private void listen(List<String> certificateIpAddresses) throws Exception {
+        CertificateAuthority.Issued certificate = authority.issueServerCertificate(List.of("localhost"), certificateIpAddresses);
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
         keys.setKeyEntry("hub", certificate.privateKey(), new char[0],
