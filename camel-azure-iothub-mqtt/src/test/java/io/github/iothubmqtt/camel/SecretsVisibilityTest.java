@@ -98,8 +98,12 @@ class SecretsVisibilityTest extends EmulatorTestSupport {
         String componentLogs = logsOf("io.github.iothubmqtt");
         assertThat(componentLogs).as("the component logged at DEBUG and TRACE").isNotEmpty();
         assertThat(pahoRecords).as("Paho logged at its finest levels").isNotEmpty();
-        for (String seen : List.of(componentLogs, logsOf("org.eclipse.paho"), String.join("\n", pahoRecords), jmx(),
-                healthChecks())) {
+        String jmx = jmx();
+        assertThat(jmx).as("the endpoints' and routes' MBeans").contains("type=endpoints").contains("type=routes")
+                .contains("EndpointUri=iothub-mqtt://telemetry?");
+        String health = healthChecks();
+        assertThat(health).as("a health check per connection").contains("iothub-mqtt:");
+        for (String seen : List.of(componentLogs, logsOf("org.eclipse.paho"), String.join("\n", pahoRecords), jmx, health)) {
             assertThat(seen).doesNotContain(key).doesNotContain(signature).doesNotContain("sig=");
         }
         // Camel's own DEBUG logs write the endpoint URI as given: what docs/reference.md warns about
@@ -119,7 +123,7 @@ class SecretsVisibilityTest extends EmulatorTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:literal").to(explicitUri(literal, "telemetry", "sharedAccessKey=RAW(" + literalKey + ")"));
+                from("direct:literal").routeId("literal").to(explicitUri(literal, "telemetry", "sharedAccessKey=RAW(" + literalKey + ")"));
                 from("direct:placeholder").to(explicitUri(placeholder, "telemetry", "sharedAccessKey={{iothub.key}}"));
                 from("direct:on-component").to(explicitUri(onComponent, "telemetry", ""));
             }
@@ -131,6 +135,13 @@ class SecretsVisibilityTest extends EmulatorTestSupport {
         assertThat(dumps(true)).contains(literalKey).contains(placeholderKey).doesNotContain(componentKey);
         assertThat(dumps(false)).contains(literalKey).doesNotContain(placeholderKey).doesNotContain(componentKey)
                 .contains("{{iothub.key}}");
+        // and so do the dump operations of the route's MBean, though its attributes are masked
+        ObjectName route = ManagementFactory.getPlatformMBeanServer()
+                .queryNames(new ObjectName("org.apache.camel:type=routes,name=\"literal\",*"), null).iterator().next();
+        for (String operation : List.of("dumpRouteAsYaml", "dumpRouteAsXml")) {
+            assertThat((String) ManagementFactory.getPlatformMBeanServer().invoke(route, operation, null, null))
+                    .contains(literalKey);
+        }
     }
 
     private static String explicitUri(Identity device, String kind, String credentials) {
