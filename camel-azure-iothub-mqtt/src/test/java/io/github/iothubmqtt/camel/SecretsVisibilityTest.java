@@ -116,7 +116,8 @@ class SecretsVisibilityTest extends EmulatorTestSupport {
     }
 
     @Test
-    void routeDumpsShowWhatTheUriHolds() throws Exception {
+    void routeDumpsAndCamelsDebugLogsShowWhatTheUriHolds() throws Exception {
+        traceEverything();
         Identity literal = newDevice("dump-literal");
         Identity placeholder = newDevice("dump-placeholder");
         Identity onComponent = newDevice("dump-component");
@@ -140,7 +141,10 @@ class SecretsVisibilityTest extends EmulatorTestSupport {
         assertThat(dumps(true)).contains(literalKey).contains(placeholderKey).doesNotContain(componentKey);
         assertThat(dumps(false)).contains(literalKey).doesNotContain(placeholderKey).doesNotContain(componentKey)
                 .contains("{{iothub.key}}");
-        // and so do the dump operations of the route's MBean, though its attributes are masked
+        // Camel's DEBUG logs show the URI after its placeholders are resolved; a key on the component is in no URI
+        assertThat(logsOf("org.apache.camel")).contains(literalKey).contains(placeholderKey).doesNotContain(componentKey);
+        assertThat(jmx()).doesNotContain(componentKey).doesNotContain(literalKey).doesNotContain(placeholderKey);
+        // and the dump operations of the route's MBean show the URI as written, though its attributes are masked
         ObjectName route = ManagementFactory.getPlatformMBeanServer()
                 .queryNames(new ObjectName("org.apache.camel:type=routes,name=\"literal\",*"), null).iterator().next();
         for (String operation : List.of("dumpRouteAsYaml", "dumpRouteAsXml")) {
