@@ -5,6 +5,8 @@ import java.util.Map;
 import io.github.iothubmqtt.camel.session.DeviceSession;
 import io.github.iothubmqtt.camel.session.InboundMessage;
 import io.github.iothubmqtt.protocol.CloudToDevice;
+import io.github.iothubmqtt.protocol.HubLimits;
+import io.github.iothubmqtt.protocol.Identity;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -19,11 +21,13 @@ class CloudToDeviceConsumer extends SessionConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CloudToDeviceConsumer.class);
 
+    private final Identity identity;
     private final String filter;
 
     CloudToDeviceConsumer(IotHubMqttEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
-        this.filter = CloudToDevice.subscribeFilter(endpoint.sessionSettings().identity());
+        this.identity = endpoint.sessionSettings().identity();
+        this.filter = CloudToDevice.subscribeFilter(identity);
     }
 
     @Override
@@ -36,13 +40,22 @@ class CloudToDeviceConsumer extends SessionConsumer {
         session.unsubscribe(filter);
     }
 
+    /**
+     * A message the hub should never send (over its size limit, or a property bag that cannot be read) does not reach
+     * the route and is not acknowledged: the hub keeps it, delivers it again after its lock timeout and dead-letters it
+     * after its maximum delivery count. One WARN per delivery.
+     */
     private void onMessage(InboundMessage inbound) {
+        if (inbound.payload().length > HubLimits.MAX_C2D_BYTES) {
+            LOG.warn("Cloud-to-device message to {} on {} has {} bytes, over IoT Hub's limit of {}; not acknowledged",
+                    identity, inbound.topic(), inbound.payload().length, HubLimits.MAX_C2D_BYTES);
+            return;
+        }
         Exchange exchange = createExchange(false);
         try {
             fillMessage(exchange, inbound);
         } catch (RuntimeException e) {
-            getExceptionHandler().handleException("Cannot read the cloud-to-device message on " + inbound.topic()
-                    + "; it is not acknowledged", exchange, e);
+            LOG.warn("Cloud-to-device message to {} cannot be read ({}); not acknowledged", identity, e.getMessage());
             releaseExchange(exchange, false);
             return;
         }

@@ -8,6 +8,7 @@ import io.github.iothubmqtt.camel.session.DeviceSession;
 import io.github.iothubmqtt.camel.session.InboundMessage;
 import io.github.iothubmqtt.camel.session.MessageHandler;
 import io.github.iothubmqtt.camel.session.TwinChannel;
+import io.github.iothubmqtt.protocol.HubLimits;
 import io.github.iothubmqtt.protocol.TwinTopics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -66,6 +67,10 @@ class DesiredPropertiesConsumer extends SessionConsumer {
             JsonNode patch;
             try {
                 version = TwinTopics.parseDesired(message.topic());
+                if (message.payload().length > HubLimits.MAX_TWIN_SECTION_BYTES) {
+                    throw new IllegalArgumentException("the patch has " + message.payload().length
+                            + " bytes, over IoT Hub's limit of " + HubLimits.MAX_TWIN_SECTION_BYTES + " for desired properties");
+                }
                 patch = JsonBodies.readTree(message.payload(), "the desired patch");
             } catch (IllegalArgumentException e) {
                 // a hub bug must not stop the consumer: the twin read gives the truth

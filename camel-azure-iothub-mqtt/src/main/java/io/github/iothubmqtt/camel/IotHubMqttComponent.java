@@ -182,7 +182,11 @@ public class IotHubMqttComponent extends DefaultComponent {
 
     /** One TLS socket factory per sslContextParameters bean, shared by all endpoints that use it. */
     SSLSocketFactory socketFactory(SSLContextParameters parameters) {
-        return socketFactories.computeIfAbsent(parameters, p -> SessionSettingsFactory.socketFactory(p, getCamelContext()));
+        return socketFactories.computeIfAbsent(parameters, p -> {
+            SSLSocketFactory factory = SessionSettingsFactory.socketFactory(p, getCamelContext());
+            TrustAllCheck.warnIfTrustingAny(p);
+            return factory;
+        });
     }
 
     DeviceSession acquireSession(SessionSettings settings, IotHubMqttConnectionConfiguration options) {

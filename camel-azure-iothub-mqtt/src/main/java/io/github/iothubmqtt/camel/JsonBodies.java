@@ -55,14 +55,6 @@ final class JsonBodies {
         return new Json(text, text.length == 0 ? JSON.missingNode() : readTree(text, what));
     }
 
-    /** Reads JSON bytes as the chosen type; no bytes give a {@code null} body. */
-    static Object fromJson(byte[] json, JsonBodyType type, String what) {
-        if (json == null || json.length == 0) {
-            return null;
-        }
-        return type == JsonBodyType.String ? new String(json, StandardCharsets.UTF_8) : fromTree(readTree(json, what), type);
-    }
-
     /** A parsed tree as the chosen type, without parsing it again. */
     static Object fromTree(JsonNode tree, JsonBodyType type) {
         return switch (type) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.iothubmqtt.camel.session.DeviceSession;
 import io.github.iothubmqtt.camel.session.MethodDispatcher;
 import org.apache.camel.Exchange;
@@ -23,6 +24,8 @@ class MethodsConsumer extends SessionConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MethodsConsumer.class);
     private static final String WORKERS = "IotHubMqttMethods";
+    /** The answer to a request payload that is not JSON. */
+    static final int NOT_JSON_STATUS = 400;
 
     private final MethodDispatcher.Handler handler = this::onCall;
     /** Calls run here, not on the session's I/O thread, so calls are served concurrently and a slow route blocks nothing. */
@@ -75,6 +78,16 @@ class MethodsConsumer extends SessionConsumer {
     }
 
     private void serve(MethodDispatcher.Call call) {
+        Object requestBody;
+        try {
+            requestBody = requestBody(call.payload());
+        } catch (IllegalArgumentException e) {
+            // IoT Hub forwards JSON only: the route is not run for what it never should see
+            LOG.warn("{}: method '{}' (request {}) answered {}: {}", endpoint.sessionSettings().identity(), call.methodName(),
+                    call.rid(), NOT_JSON_STATUS, e.getMessage());
+            reply(call, NOT_JSON_STATUS, errorBody(e));
+            return;
+        }
         Exchange exchange = createExchange(false);
         exchange.setPattern(ExchangePattern.InOut);
         int status;
@@ -83,7 +96,7 @@ class MethodsConsumer extends SessionConsumer {
             Message request = exchange.getMessage();
             request.setHeader(IotHubMqttConstants.METHOD_NAME, call.methodName());
             request.setHeader(IotHubMqttConstants.REQUEST_ID, call.rid());
-            request.setBody(JsonBodies.fromJson(call.payload(), endpoint.getConfiguration().getBodyType(), "the method request"));
+            request.setBody(requestBody);
             getProcessor().process(exchange);
             if (exchange.getException() != null) {
                 throw exchange.getException();
@@ -98,10 +111,23 @@ class MethodsConsumer extends SessionConsumer {
         } finally {
             releaseExchange(exchange, false);
         }
-        int answered = status;
+        reply(call, status, payload);
+    }
+
+    /** The request payload as the body type, parsed once; {@code null} when empty. */
+    private Object requestBody(byte[] payload) {
+        if (payload.length == 0) {
+            return null;
+        }
+        JsonBodyType type = endpoint.getConfiguration().getBodyType();
+        JsonNode tree = JsonBodies.readTree(payload, "the method request");
+        return type == JsonBodyType.String ? new String(payload, StandardCharsets.UTF_8) : JsonBodies.fromTree(tree, type);
+    }
+
+    private static void reply(MethodDispatcher.Call call, int status, byte[] payload) {
         call.reply(status, payload).whenComplete((sent, error) -> {
             if (error != null) {
-                LOG.info("The answer {} to method {} (request {}) could not be sent: {}", answered, call.methodName(), call.rid(),
+                LOG.info("The answer {} to method {} (request {}) could not be sent: {}", status, call.methodName(), call.rid(),
                         error.getMessage());
             }
         });

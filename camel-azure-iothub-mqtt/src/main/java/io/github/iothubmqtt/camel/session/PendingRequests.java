@@ -55,6 +55,12 @@ public final class PendingRequests<R> {
         return waiting != null && waiting.complete(answer);
     }
 
+    /** Fails the request with this {@code $rid}; {@code false} when none waits. */
+    public boolean fail(String rid, Throwable cause) {
+        CompletableFuture<R> waiting = pending.remove(rid);
+        return waiting != null && waiting.completeExceptionally(cause);
+    }
+
     /** Fails every open request, e.g. when the session closes. */
     public void failAll(Throwable cause) {
         pending.values().forEach(f -> f.completeExceptionally(cause));

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import io.github.iothubmqtt.protocol.HubLimits;
 import io.github.iothubmqtt.protocol.TwinTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,9 @@ public final class TwinChannel {
             return Math.min(maxDelay.toMillis(), firstDelay.toMillis() << Math.min(retry, 20));
         }
     }
+
+    /** Twice the desired and reported sections at their limit: no genuine answer comes near it. */
+    static final int MAX_ANSWER_BYTES = 4 * HubLimits.MAX_TWIN_SECTION_BYTES;
 
     private final DeviceChannel session;
     private final SessionExecutors executors;
@@ -86,25 +90,31 @@ public final class TwinChannel {
         CompletableFuture<Answer> run();
     }
 
+    /** Completes with the last answer, or fails with the attempt's own exception (not wrapped, for the route to see). */
     private CompletableFuture<Answer> withRetries(Attempt attempt, RetryPolicy retry, int retries) {
-        return attempt.run().thenCompose(answer -> {
+        CompletableFuture<Answer> result = new CompletableFuture<>();
+        attempt.run().whenComplete((answer, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+                return;
+            }
             if (!answer.isRetryable() || retries >= retry.attempts()) {
-                return CompletableFuture.completedFuture(answer);
+                result.complete(answer);
+                return;
             }
             long delay = retry.delayMillis(retries);
             LOG.debug("Twin request of {} answered {}; retry {} of {} in {} ms", session.identity(),
                     answer.status(), retries + 1, retry.attempts(), delay);
-            CompletableFuture<Answer> next = new CompletableFuture<>();
             // the timer only hands the retry over: a retry may wait for room in the window, and its answer runs a route
             executors.scheduler().schedule(() -> executors.work().execute(() -> withRetries(attempt, retry, retries + 1).whenComplete((a, e) -> {
                 if (e != null) {
-                    next.completeExceptionally(e);
+                    result.completeExceptionally(e);
                 } else {
-                    next.complete(a);
+                    result.complete(a);
                 }
             })), delay, TimeUnit.MILLISECONDS);
-            return next;
         });
+        return result;
     }
 
     private CompletableFuture<Answer> request(java.util.function.Function<String, String> topicOfRid, byte[] body,
@@ -126,16 +136,31 @@ public final class TwinChannel {
         }
     }
 
+    /**
+     * An answer the session cannot read, or that answers nothing open, is dropped with a WARN: the hub is at fault and
+     * the request, if any, still fails at its timeout. An answer over {@link #MAX_ANSWER_BYTES} fails its request.
+     */
     private void onResponse(InboundMessage message) {
         TwinTopics.Response response;
         try {
             response = TwinTopics.parseResponse(message.topic());
         } catch (IllegalArgumentException e) {
-            LOG.debug("Ignoring twin response of {}: {}", session.identity(), e.getMessage());
+            LOG.warn("Dropped a twin answer to {} that cannot be read ({}); its request fails at its timeout",
+                    session.identity(), e.getMessage());
             return;
         }
-        if (!requests.complete(response.rid(), new Answer(response.status(), response.version(), message.payload()))) {
-            LOG.debug("Twin response {} of {} came after its request timed out; dropped", response.rid(), session.identity());
+        int size = message.payload().length;
+        if (size > MAX_ANSWER_BYTES) {
+            String refusal = "the hub answered twin request " + response.rid() + " of " + session.identity() + " with "
+                    + size + " bytes, more than a twin can hold (" + MAX_ANSWER_BYTES + "); refused";
+            if (requests.fail(response.rid(), new IllegalStateException(refusal))) {
+                LOG.warn("{}", refusal);
+                return;
+            }
+        } else if (requests.complete(response.rid(), new Answer(response.status(), response.version(), message.payload()))) {
+            return;
         }
+        LOG.warn("Dropped a twin answer to {} with $rid {}: no request of that $rid is open (a duplicate, an unknown"
+                 + " $rid, or an answer after the request's timeout)", session.identity(), response.rid());
     }
 }

@@ -1,6 +1,7 @@
 package io.github.iothubmqtt.camel.test;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,20 +19,23 @@ import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
- * The tests' SLF4J backend: keeps every INFO-and-above event so tests can assert what was (not) logged, and prints
+ * The tests' SLF4J backend: keeps every INFO-and-above event (and DEBUG and TRACE of the loggers named by
+ * {@link #keepAllLevels}) so tests can assert what was (not) logged, and prints
  * WARN and ERROR to stderr. Loggers named by the system property {@value #PRINT_DEBUG_PROPERTY} (a name prefix) print
  * their DEBUG events to stdout, which is how an emulator in a child process reports what it receives
  * ({@link ChildEmulator}).
  */
 public final class CapturedLogs implements SLF4JServiceProvider {
 
-    public record Event(Level level, String logger, String message) {
+    /** One logged event; {@code thrown} is the exception's {@code toString()} with its causes', or empty. */
+    public record Event(Level level, String logger, String message, String thrown) {
     }
 
     private static final ConcurrentLinkedQueue<Event> EVENTS = new ConcurrentLinkedQueue<>();
     private static final int MAX_EVENTS = 100_000;
     static final String PRINT_DEBUG_PROPERTY = "captured-logs.print-debug";
     private static final String PRINT_DEBUG = System.getProperty(PRINT_DEBUG_PROPERTY);
+    private static final Set<String> KEEP_ALL_LEVELS = ConcurrentHashMap.newKeySet();
 
     private final ConcurrentMap<String, Logger> loggers = new ConcurrentHashMap<>();
     private final IMarkerFactory markers = new BasicMarkerFactory();
@@ -43,6 +47,16 @@ public final class CapturedLogs implements SLF4JServiceProvider {
 
     public static void clear() {
         EVENTS.clear();
+    }
+
+    /** Enables and keeps DEBUG and TRACE events too, of the loggers whose names start with {@code prefix}. */
+    public static void keepAllLevels(String prefix) {
+        KEEP_ALL_LEVELS.add(prefix);
+    }
+
+    /** Back to INFO and above for every logger. */
+    public static void keepInfoAndAbove() {
+        KEEP_ALL_LEVELS.clear();
     }
 
     @Override
@@ -70,6 +84,14 @@ public final class CapturedLogs implements SLF4JServiceProvider {
         // nothing to set up
     }
 
+    private static String causes(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            text.append(t).append('\n');
+        }
+        return text.toString();
+    }
+
     private static final class CapturingLogger extends LegacyAbstractLogger {
 
         CapturingLogger(String name) {
@@ -78,12 +100,20 @@ public final class CapturedLogs implements SLF4JServiceProvider {
 
         @Override
         public boolean isTraceEnabled() {
-            return false;
+            return keepsAllLevels();
         }
 
         @Override
         public boolean isDebugEnabled() {
+            return printsDebug() || keepsAllLevels();
+        }
+
+        private boolean printsDebug() {
             return PRINT_DEBUG != null && name.startsWith(PRINT_DEBUG);
+        }
+
+        private boolean keepsAllLevels() {
+            return KEEP_ALL_LEVELS.stream().anyMatch(name::startsWith);
         }
 
         @Override
@@ -110,12 +140,17 @@ public final class CapturedLogs implements SLF4JServiceProvider {
         protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
                 Throwable error) {
             String message = MessageFormatter.basicArrayFormat(pattern, arguments);
-            if (level == Level.DEBUG) {
-                System.out.println(level + " [" + Thread.currentThread().getName() + "] " + name + " - " + message);
+            if (level.toInt() < Level.INFO.toInt()) {
+                if (level == Level.DEBUG && printsDebug()) {
+                    System.out.println(level + " [" + Thread.currentThread().getName() + "] " + name + " - " + message);
+                }
+                if (keepsAllLevels() && EVENTS.size() < MAX_EVENTS) {
+                    EVENTS.add(new Event(level, name, message, causes(error)));
+                }
                 return;
             }
             if (EVENTS.size() < MAX_EVENTS) {
-                EVENTS.add(new Event(level, name, message));
+                EVENTS.add(new Event(level, name, message, causes(error)));
             }
             if (level.toInt() >= Level.WARN.toInt()) {
                 System.err.println(level + " [" + Thread.currentThread().getName() + "] " + name + " - " + message);
