@@ -9,6 +9,7 @@ public class DeviceRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // tag::routes[]
         // device-to-cloud telemetry: a Map body is sent as JSON, headers become application properties
         from("timer:telemetry?period=5000").routeId("telemetry")
             .setBody(constant(Map.of("temperature", 21.5)))
@@ -32,5 +33,6 @@ public class DeviceRoutes extends RouteBuilder {
             .log("method reboot: ${bodyAs(String)}")
             .setBody(constant("{\"rebooting\": true}"))
             .setHeader(IotHubMqttConstants.METHOD_STATUS, constant(202));
+        // end::routes[]
     }
 }

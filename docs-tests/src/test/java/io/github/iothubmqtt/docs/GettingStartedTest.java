@@ -19,25 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * everything prints what the page says it prints.
  * <p>
  * Two things differ from a user's run, both so that the test can run on a busy build machine: the emulator gets free
- * ports (appended options, which win over the page's), so the device is told the MQTT port and the curl commands the
- * HTTP port; and instead of {@code mvn -q compile exec:java}, which needs the component in the local Maven
+ * ports ({@link EmulatorJar}), so the device is told the MQTT port and the curl commands the HTTP port; and instead of {@code mvn -q compile exec:java}, which needs the component in the local Maven
  * repository, the test runs the main class that the project's exec-maven-plugin runs, on the classpath Maven gave
  * this module (the project is one of its dependencies).
  */
 class GettingStartedTest {
 
     private static final Path PAGE = DocumentBlocks.REPOSITORY.resolve("docs/getting-started.md");
-    private static final Path PROJECT_POM = DocumentBlocks.REPOSITORY.resolve("examples/getting-started/pom.xml");
-    private static final Path EMULATOR_JAR = DocumentBlocks.REPOSITORY.resolve("emulator/target/iothub-emulator.jar");
     private static final String RUN_WITH_MAVEN = "mvn -q compile exec:java";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    private static final Pattern PORTS = Pattern.compile("mqtt: (\\d+) .* http: (\\d+)");
     private static final Pattern CONNECTION_STRING = Pattern.compile("connection-string: (.+)");
-    private static final Pattern MAIN_CLASS = Pattern.compile("<mainClass>(.+)</mainClass>");
 
     @Test
     void theDeviceOfThePageRunsAsWrittenAgainstTheEmulator(@TempDir Path workspace) throws Exception {
-        assertThat(EMULATOR_JAR).as("the emulator's jar; build it with mvn -pl docs-tests -am verify").isRegularFile();
         DocumentBlocks page = DocumentBlocks.of(PAGE);
         // the page's layout: the clone of this repository next to the project folder
         Path clone = Files.createSymbolicLink(workspace.resolve("camel-azure-iothub-mqtt"),
@@ -51,21 +45,19 @@ class GettingStartedTest {
     }
 
     private void followThePage(DocumentBlocks page, Path project) throws InterruptedException {
-        String startEmulator = "exec " + page.checkedBy(getClass(), "start-the-emulator").strip()
-                + " --mqtt-port 0 --ws-port -1 --http-port 0";
-        try (RunningProcess emulator = RunningProcess.start("the emulator", shell(startEmulator, project))) {
+        try (RunningProcess emulator = EmulatorJar.start(page.checkedBy(getClass(), "start-the-emulator"), project)) {
             List<String> printed = emulator.awaitOutput(page.checkedBy(getClass(), "emulator-output"), TIMEOUT);
-            Matcher ports = find(PORTS, printed);
+            Matcher ports = EmulatorJar.ports(printed);
             String connectionString = find(CONNECTION_STRING, printed).group(1);
 
-            awaitShell(page.checkedBy(getClass(), "trust-the-emulator"), project);
-            try (RunningProcess device = RunningProcess.start("the device",
-                    shell(runCommand(page.checkedBy(getClass(), "run"), connectionString, ports.group(1)), project))) {
+            RunningProcess.runShell(page.checkedBy(getClass(), "trust-the-emulator"), project, TIMEOUT);
+            String run = runCommand(page.checkedBy(getClass(), "run"), connectionString, Integer.parseInt(ports.group(1)));
+            try (RunningProcess device = RunningProcess.shell("the device", run, project)) {
                 device.awaitOutput(page.checkedBy(getClass(), "device-output"), TIMEOUT);
 
                 String talk = page.checkedBy(getClass(), "talk-to-the-device")
-                        .replace("localhost:8080", "localhost:" + ports.group(2));
-                List<String> answers = awaitShell(talk, project);
+                        .replace("localhost:8080", "localhost:" + ports.group(3));
+                List<String> answers = RunningProcess.runShell(talk, project, TIMEOUT);
                 assertThat(new ExpectedOutput(page.checkedBy(getClass(), "talk-output")).isIn(answers))
                         .as("the curl commands printed %s", answers).isTrue();
                 device.awaitOutputInAnyOrder(page.checkedBy(getClass(), "device-output-after-talking"), TIMEOUT);
@@ -77,25 +69,12 @@ class GettingStartedTest {
      * The page's run block, with the connection string the emulator printed in its export line and, instead of
      * Maven, the project's main class on this module's classpath, told the emulator's MQTT port.
      */
-    private static String runCommand(String runBlock, String connectionString, String mqttPort) {
+    private static String runCommand(String runBlock, String connectionString, int mqttPort) {
         List<String> lines = runBlock.lines().toList();
         assertThat(lines.get(lines.size() - 1)).as("the page's run command").isEqualTo(RUN_WITH_MAVEN);
         String export = lines.get(0).replaceFirst("='.*'$", "='" + connectionString + "'");
         assertThat(export).as("the page's export line").startsWith("export IOTHUB_DEVICE_CONNECTION_STRING='");
-        Matcher mainClass = MAIN_CLASS.matcher(String.join("\n", DocumentBlocks.read(PROJECT_POM)));
-        assertThat(mainClass.find()).as("the exec-maven-plugin's mainClass in " + PROJECT_POM).isTrue();
-        return export + "\nexec java -cp '" + System.getProperty("java.class.path") + "'"
-                + " -Dcamel.component.iothub-mqtt.port=" + mqttPort + " " + mainClass.group(1);
-    }
-
-    private static ProcessBuilder shell(String script, Path directory) {
-        return new ProcessBuilder("bash", "-c", script).directory(directory.toFile());
-    }
-
-    private static List<String> awaitShell(String script, Path directory) throws InterruptedException {
-        try (RunningProcess commands = RunningProcess.start("bash -c '" + script + "'", shell(script, directory))) {
-            return commands.awaitSuccess(TIMEOUT);
-        }
+        return export + "\n" + DeviceApplication.javaCommand(mqttPort);
     }
 
     private static Matcher find(Pattern pattern, List<String> lines) {

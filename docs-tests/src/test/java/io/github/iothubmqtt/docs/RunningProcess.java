@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,7 +14,7 @@ import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A process started by a test, its standard output and error collected line by line; closing it ends it. */
+/** A process started by a test, its standard output and error collected line by line; closing it kills it. */
 final class RunningProcess implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(100);
@@ -37,6 +38,18 @@ final class RunningProcess implements AutoCloseable {
             return new RunningProcess(name, builder.redirectErrorStream(true).start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts {@code bash -c script} in the directory. */
+    static RunningProcess shell(String name, String script, Path directory) {
+        return start(name, new ProcessBuilder("bash", "-c", script).directory(directory.toFile()));
+    }
+
+    /** Runs {@code bash -c script} in the directory to its end; fails unless it exits with 0 in time. */
+    static List<String> runShell(String script, Path directory, Duration timeout) throws InterruptedException {
+        try (RunningProcess commands = shell("bash -c '" + script + "'", script, directory)) {
+            return commands.awaitSuccess(timeout);
         }
     }
 
@@ -73,12 +86,10 @@ final class RunningProcess implements AutoCloseable {
         return List.copyOf(output);
     }
 
+    /** Kills the process: what it does on a graceful stop is not what the tests check, and it would take seconds. */
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(EXIT.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly().waitFor(EXIT.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        process.destroyForcibly().waitFor(EXIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void collectOutput() {

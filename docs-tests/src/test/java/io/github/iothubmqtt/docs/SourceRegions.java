@@ -8,11 +8,13 @@ import java.util.regex.Pattern;
 /**
  * What a document shows of a source file: the whole file, or the region between the lines holding {@code tag::name[]}
  * and {@code end::name[]} (in whatever comment syntax the file uses), without its common indentation. Lines holding a
- * tag marker are never shown, as with AsciiDoc's include directive.
+ * tag marker are never shown, as with AsciiDoc's include directive, nor lines ending with {@value #HIDDEN}.
  */
 final class SourceRegions {
 
     private static final Pattern TAG_LINE = Pattern.compile(".*\\b(tag|end)::[\\w-]+\\[].*");
+    /** Ends a line of a region that the document leaves out: what a test adds to check the shown code. */
+    private static final String HIDDEN = "// hidden in the docs";
 
     private SourceRegions() {
     }
@@ -47,7 +49,7 @@ final class SourceRegions {
     }
 
     private static List<String> withoutTagLines(List<String> lines) {
-        return lines.stream().filter(line -> !TAG_LINE.matcher(line).matches()).toList();
+        return lines.stream().filter(line -> !TAG_LINE.matcher(line).matches() && !line.endsWith(HIDDEN)).toList();
     }
 
     private static List<String> dedent(List<String> lines) {
