@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class DeviceApplication {
 
     private static final Path PROJECT_POM = DocumentBlocks.REPOSITORY.resolve("examples/getting-started/pom.xml");
-    private static final Pattern MAIN_CLASS = Pattern.compile("<mainClass>(.+)</mainClass>");
+    /** The last argument of the exec-maven-plugin's java command: the main class. */
+    private static final Pattern MAIN_CLASS = Pattern.compile("<argument>([\\w.]+)</argument>\\s*</arguments>");
     /** The file and password the project's EmulatorTrust reads, in its working directory. */
     private static final String TRUST_STORE = "emulator-trust.p12";
     private static final String TRUST_STORE_PASSWORD = "changeit";
@@ -30,7 +31,7 @@ final class DeviceApplication {
     /** The shell command that runs the device, told the emulator's MQTT port; it reads its connection string from the environment. */
     static String javaCommand(int mqttPort) {
         Matcher mainClass = MAIN_CLASS.matcher(String.join("\n", DocumentBlocks.read(PROJECT_POM)));
-        assertThat(mainClass.find()).as("the exec-maven-plugin's mainClass in " + PROJECT_POM).isTrue();
+        assertThat(mainClass.find()).as("the main class the exec-maven-plugin runs, in " + PROJECT_POM).isTrue();
         return "exec java -cp '" + System.getProperty("java.class.path") + "'"
                 + " -Dcamel.component.iothub-mqtt.port=" + mqttPort + " " + mainClass.group(1);
     }

@@ -19,14 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * everything prints what the page says it prints.
  * <p>
  * Two things differ from a user's run, both so that the test can run on a busy build machine: the emulator gets free
- * ports ({@link EmulatorJar}), so the device is told the MQTT port and the curl commands the HTTP port; and instead of {@code mvn -q compile exec:java}, which needs the component in the local Maven
- * repository, the test runs the main class that the project's exec-maven-plugin runs, on the classpath Maven gave
- * this module (the project is one of its dependencies).
+ * ports ({@link EmulatorJar}), so the device is told the MQTT port and the curl commands the HTTP port; and instead
+ * of {@code mvn -q compile exec:exec}, which needs the component in the local Maven repository, the test runs the
+ * java command that the project's exec-maven-plugin runs, on the classpath Maven gave this module (the project is one
+ * of its dependencies).
  */
 class GettingStartedTest {
 
     private static final Path PAGE = DocumentBlocks.REPOSITORY.resolve("docs/getting-started.md");
-    private static final String RUN_WITH_MAVEN = "mvn -q compile exec:java";
+    private static final String RUN_WITH_MAVEN = "mvn -q compile exec:exec";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final Pattern CONNECTION_STRING = Pattern.compile("connection-string: (.+)");
 
@@ -67,7 +68,8 @@ class GettingStartedTest {
 
     /**
      * The page's run block, with the connection string the emulator printed in its export line and, instead of
-     * Maven, the project's main class on this module's classpath, told the emulator's MQTT port.
+     * Maven, the java command of the project's exec-maven-plugin on this module's classpath, told the emulator's MQTT
+     * port.
      */
     private static String runCommand(String runBlock, String connectionString, int mqttPort) {
         List<String> lines = runBlock.lines().toList();
