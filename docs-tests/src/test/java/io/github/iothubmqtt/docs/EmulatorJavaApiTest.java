@@ -20,9 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Java API section of docs/emulator.md, which shows the region {@code java-api} of this test. A device connects
  * where the page's code has the connection string, port and trust (the getting-started device, which answers
- * {@code reboot} and sends telemetry), so that the method call and the telemetry wait succeed.
+ * {@code reboot} and sends telemetry), and the test waits until it is connected, so that the method call and the
+ * telemetry wait succeed.
  */
 class EmulatorJavaApiTest {
+
+    /** A JVM of its own, started on a busy machine: longer than the 10 s the page's method call waits for the device. */
+    private static final Duration DEVICE_START = Duration.ofSeconds(30);
 
     @TempDir
     Path folder;
@@ -41,6 +45,7 @@ class EmulatorJavaApiTest {
             int port = hub.mqttPort();
             KeyStore trust = hub.trustStore();                    // or hub.clientSslContext(), hub.caCertificatePath()
             deviceApplication = DeviceApplication.start(connectionString, port, trust, folder); // hidden in the docs
+            deviceApplication.awaitOutput("… - Session thermostat-1 connected to …", DEVICE_START); // hidden in the docs
 
             ServiceApi cloud = hub.service();
             cloud.sendC2d(device, "fan on", Map.of("$.cid", "42", "color", "red"));

@@ -24,7 +24,7 @@ class EmulatorPageTest {
     private static final String BUILD = "mvn -B -q -pl emulator -am package -DskipTests";
     /** curl answers an HTTP error with a failed exit status instead of printing the error body and exiting with 0. */
     private static final String CURL_FAILS_ON_HTTP_ERRORS = "curl() { command curl --fail-with-body \"$@\"; }\n";
-    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Test
     void theEmulatorRunsAsThePageSays(@TempDir Path folder) throws Exception {

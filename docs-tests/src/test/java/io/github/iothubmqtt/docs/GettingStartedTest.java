@@ -28,7 +28,7 @@ class GettingStartedTest {
 
     private static final Path PAGE = DocumentBlocks.REPOSITORY.resolve("docs/getting-started.md");
     private static final String RUN_WITH_MAVEN = "mvn -q compile exec:exec";
-    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern CONNECTION_STRING = Pattern.compile("connection-string: (.+)");
 
     @Test

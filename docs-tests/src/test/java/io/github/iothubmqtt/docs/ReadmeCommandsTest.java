@@ -53,7 +53,7 @@ class ReadmeCommandsTest {
             emulator.awaitOutput("""
                     connection-string: HostName=emulator.azure-devices.net;DeviceId=thermostat-1;SharedAccessKey=…;GatewayHostName=localhost
                     ca: …/ca.pem
-                    """, Duration.ofSeconds(20));
+                    """, Duration.ofSeconds(30));
         }
     }
 }
