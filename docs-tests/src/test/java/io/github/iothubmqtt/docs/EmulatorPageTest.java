@@ -1,12 +1,13 @@
 package io.github.iothubmqtt.docs;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 
+import com.example.DeviceRoutes;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * docs/emulator.md, as a user follows it: the command line starts the emulator, which prints what the page shows on
  * the ports the page's command asks for (the test runs it on free ports and writes the page's back); the keytool
- * command makes a trust store of the CA certificate it wrote; with a device connected (the getting-started device,
- * which answers {@code reboot}), every curl command of the HTTP API section succeeds.
+ * command makes a trust store of the CA certificate it wrote; with a device that trusts it (the routes of the
+ * getting-started device, in this JVM, which answer {@code reboot}), every curl command of the HTTP API section
+ * succeeds.
  */
 class EmulatorPageTest {
 
@@ -45,9 +47,8 @@ class EmulatorPageTest {
             Matcher ports = EmulatorJar.ports(printed);
             String thermostat = printed.stream().filter(line -> line.contains("DeviceId=thermostat-1;Shared"))
                     .map(line -> line.substring("connection-string: ".length())).findFirst().orElseThrow();
-            Path deviceFolder = Files.createDirectory(folder.resolve("device"));
-            try (RunningProcess device = DeviceApplication.start(thermostat, Integer.parseInt(ports.group(1)), trust, deviceFolder)) {
-                device.awaitOutput("… - Session thermostat-1 connected to …", TIMEOUT);
+            try (CamelContext device = CamelDevice.create(new DeviceRoutes(), thermostat, Integer.parseInt(ports.group(1)), trust)) {
+                device.start();
                 String httpApi = PAGE.checkedBy(getClass(), "http-api").replace("localhost:8080", "localhost:" + ports.group(3));
                 RunningProcess.runShell(CURL_FAILS_ON_HTTP_ERRORS + httpApi, folder, TIMEOUT);
             }

@@ -27,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GettingStartedTest {
 
     private static final Path PAGE = DocumentBlocks.REPOSITORY.resolve("docs/getting-started.md");
+    private static final Path PROJECT_POM = DocumentBlocks.REPOSITORY.resolve("examples/getting-started/pom.xml");
+    /** The last argument of the exec-maven-plugin's java command: the main class. */
+    private static final Pattern MAIN_CLASS = Pattern.compile("<argument>([\\w.]+)</argument>\\s*</arguments>");
     private static final String RUN_WITH_MAVEN = "mvn -q compile exec:exec";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern CONNECTION_STRING = Pattern.compile("connection-string: (.+)");
@@ -76,7 +79,10 @@ class GettingStartedTest {
         assertThat(lines.get(lines.size() - 1)).as("the page's run command").isEqualTo(RUN_WITH_MAVEN);
         String export = lines.get(0).replaceFirst("='.*'$", "='" + connectionString + "'");
         assertThat(export).as("the page's export line").startsWith("export IOTHUB_DEVICE_CONNECTION_STRING='");
-        return export + "\n" + DeviceApplication.javaCommand(mqttPort);
+        Matcher mainClass = MAIN_CLASS.matcher(String.join("\n", DocumentBlocks.read(PROJECT_POM)));
+        assertThat(mainClass.find()).as("the main class the exec-maven-plugin runs, in " + PROJECT_POM).isTrue();
+        return export + "\nexec java -cp '" + System.getProperty("java.class.path") + "'"
+                + " -Dcamel.component.iothub-mqtt.port=" + mqttPort + " " + mainClass.group(1);
     }
 
     private static Matcher find(Pattern pattern, List<String> lines) {

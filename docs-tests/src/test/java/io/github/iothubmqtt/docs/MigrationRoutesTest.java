@@ -3,19 +3,12 @@ package io.github.iothubmqtt.docs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.iothubmqtt.camel.IotHubMqttComponent;
-import io.github.iothubmqtt.camel.IotHubMqttConfiguration;
 import io.github.iothubmqtt.emulator.IotHubEmulator;
 import io.github.iothubmqtt.emulator.TelemetryMessage;
 import io.github.iothubmqtt.protocol.Identity;
 import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.jsse.KeyStoreParameters;
-import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,13 +34,7 @@ class MigrationRoutesTest {
     void startTheHubAndCamel() throws Exception {
         hub = IotHubEmulator.builder().bindHost("127.0.0.1").mqttPort(0).webSocketPort(IotHubEmulator.OFF)
                 .httpPort(IotHubEmulator.OFF).device(DEVICE.deviceId()).start();
-        camel = new DefaultCamelContext();
-        Properties properties = new Properties();
-        properties.setProperty("device.connectionString", hub.connectionString(DEVICE));
-        camel.getPropertiesComponent().setInitialProperties(properties);
-        IotHubMqttConfiguration configuration = camel.getComponent("iothub-mqtt", IotHubMqttComponent.class).getConfiguration();
-        configuration.setPort(hub.mqttPort());
-        configuration.setSslContextParameters(trusting(hub));
+        camel = CamelDevice.create(new MigrationRoutes(), hub.connectionString(DEVICE), hub.mqttPort(), hub.trustStore());
         camel.getCamelContextExtension().addLogListener((exchange, logger, message) -> {
             logged.add(message);
             return message;
@@ -63,7 +50,6 @@ class MigrationRoutesTest {
     @Test
     void telemetryArrivesWithItsPropertiesAndTheStatusRouteSeesAnOfflineDevice() throws Exception {
         hub.service().faults().refuseConnects(true);
-        camel.addRoutes(new MigrationRoutes());
         camel.start();
 
         await().atMost(TIMEOUT).until(() -> logged.stream().anyMatch(line -> line.startsWith("device offline: ")));
@@ -72,15 +58,5 @@ class MigrationRoutesTest {
         assertThat(message.systemProperties()).containsAllEntriesOf(
                 Map.of("$.ct", "application/json", "$.ce", "utf-8"));
         assertThat(message.applicationProperties()).containsEntry("unit", "celsius");
-    }
-
-    private static SSLContextParameters trusting(IotHubEmulator hub) {
-        KeyStoreParameters trustStore = new KeyStoreParameters();
-        trustStore.setKeyStore(hub.trustStore());
-        TrustManagersParameters trustManagers = new TrustManagersParameters();
-        trustManagers.setKeyStore(trustStore);
-        SSLContextParameters tls = new SSLContextParameters();
-        tls.setTrustManagers(trustManagers);
-        return tls;
     }
 }
