@@ -56,19 +56,24 @@ final class FleetBenchmark {
                     }
                     Map<String, String> camel = child(java, "camel", strings, hub, List.of());
                     Map<String, String> paho = child(java, "paho", strings, hub, List.of());
-                    add(report, size, java, camel, paho);
+                    Map<String, String> plain = child(java, "plain", strings, hub, List.of());
+                    add(report, size, java, camel, paho, plain);
                 }
             }
         }
         renewalSpread(javas.get(javas.size() - 1), report);
     }
 
-    private static void add(Report report, int size, Java java, Map<String, String> camel, Map<String, String> paho) {
+    private static void add(Report report, int size, Java java, Map<String, String> camel, Map<String, String> paho,
+            Map<String, String> plain) {
         String fleet = String.format(Locale.ROOT, "%,d identities, %s", size, java);
         double camelSeconds = Double.parseDouble(camel.get("millis")) / 1000;
         double pahoSeconds = Double.parseDouble(paho.get("millis")) / 1000;
         report.add("all connected and one message each acknowledged, s, " + fleet, format("%.1f", camelSeconds),
                 format("%.1f", pahoSeconds) + " (raw Paho)", pahoSeconds / camelSeconds, "no slower than raw Paho");
+        report.add("of which CamelContext.start() with a route per identity, s, " + fleet,
+                format("%.1f", seconds(camel, "startMillis")), format("%.1f", seconds(plain, "startMillis"))
+                        + " (the same routes to direct:)", seconds(plain, "startMillis") / seconds(camel, "startMillis"), "");
         report.add("platform threads per identity, " + fleet, perIdentity(camel, "threads", size, 1), perIdentity(paho, "threads", size, 1)
                 + " (raw Paho)", ratio(paho, camel, "threads"), java.virtualThreads() && size == GOAL_SIZE ? "at most 0.1" : "");
         report.add("heap per identity, KiB, " + fleet, perIdentity(camel, "heapBytes", size, 1024), perIdentity(paho, "heapBytes", size, 1024)
@@ -156,6 +161,10 @@ final class FleetBenchmark {
         public String toString() {
             return "Java " + feature;
         }
+    }
+
+    private static double seconds(Map<String, String> result, String key) {
+        return Double.parseDouble(result.get(key)) / 1000;
     }
 
     private static String perIdentity(Map<String, String> result, String key, int size, double unit) {

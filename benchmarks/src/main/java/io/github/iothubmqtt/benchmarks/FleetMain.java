@@ -26,8 +26,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import org.apache.camel.ProducerTemplate;
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -43,13 +46,15 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * cost. {@code camel}: one route per identity, the component's {@code connectConcurrency} bounding connects in
  * progress; {@code paho}: raw Paho clients with the same bound, on virtual threads where the JVM has them (Java 21+)
  * and on Paho's own threads otherwise. {@code renewals}: the component only, with a short SAS lifetime, reporting the
- * busiest second of renewals.
+ * busiest second of renewals. {@code plain}: the same number of routes without the component, started only.
  * <p>
- * Arguments: {@code camel|paho|renewals <connection strings file> <mqtt port> <CA PEM> <concurrency> [ttl seconds]}.
+ * Arguments: {@code camel|paho|plain|renewals <connection strings file> <mqtt port> <CA PEM> <concurrency> [ttl seconds]}.
  */
 public final class FleetMain {
 
     static final String RESULT = "fleet-result: ";
+    /** How long {@code CamelContext.start()} took, with a route per identity. */
+    private static long startMillis;
     private static final Duration DONE_WITHIN = Duration.ofMinutes(10);
 
     private FleetMain() {
@@ -65,12 +70,13 @@ public final class FleetMain {
         String extra = switch (args[0]) {
             case "camel" -> {
                 camel(connectionStrings, port, ca, concurrency, 0);
-                yield "";
+                yield " startMillis=" + startMillis;
             }
             case "paho" -> {
                 paho(connectionStrings, port, ca, concurrency);
                 yield "";
             }
+            case "plain" -> " startMillis=" + plainRoutes(connectionStrings.size());
             case "renewals" -> " renewalPeak=" + camel(connectionStrings, port, ca, concurrency, Integer.parseInt(args[5]));
             default -> throw new IllegalArgumentException("camel, paho or renewals, not " + args[0]);
         };
@@ -79,7 +85,7 @@ public final class FleetMain {
         System.out.println(RESULT + "millis=" + millis + " threads=" + (after.threads - before.threads) + " heapBytes="
                 + (after.heapBytes - before.heapBytes) + " rssBytes=" + (after.rssBytes - before.rssBytes) + extra);
         System.out.flush();
-        Runtime.getRuntime().halt(0); // the measure is taken; closing thousands of connections only costs time
+        System.exit(0); // the measure is taken; closing thousands of connections only costs time
     }
 
     /** Returns the most renewals seen in one second when {@code ttlSeconds} is set, after one lifetime and a half. */
@@ -92,7 +98,7 @@ public final class FleetMain {
         component.setConnectRate(0);
         component.setConnectConcurrency(concurrency);
         devices.camel.addComponent("iothub-mqtt", component);
-        String options = ttlSeconds > 0 ? "sasTokenTtl=" + ttlSeconds * 1000 + "&renewalMargin=5000" : "";
+        String options = ttlSeconds > 0 ? "sasTokenTtl=" + ttlSeconds * 1000 + "&sasRenewalMargin=5000" : "";
         devices.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -101,14 +107,49 @@ public final class FleetMain {
                 }
             }
         });
+        long start = System.nanoTime();
         devices.start();
-        ProducerTemplate template = devices.camel.createProducerTemplate();
-        List<CompletableFuture<Object>> sent = new ArrayList<>();
+        startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
         for (int i = 0; i < identities.size(); i++) {
-            sent.add(template.asyncSendBody("direct:identity-" + i, "hello"));
+            sent.add(sendOne(devices, "direct:identity-" + i));
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(DONE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
         return ttlSeconds > 0 ? busiestRenewalSecond(component, Duration.ofSeconds(ttlSeconds * 3L / 2)) : 0;
+    }
+
+    /** The same number of routes with no iothub-mqtt endpoint: what starting them costs Camel itself. */
+    private static long plainRoutes(int count) throws Exception {
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    for (int i = 0; i < count; i++) {
+                        from("direct:identity-" + i).to("direct:elsewhere-" + i);
+                    }
+                }
+            });
+            long start = System.nanoTime();
+            camel.start();
+            return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        }
+    }
+
+    /** Sends without holding a thread until the hub acknowledged: as many in flight as there are identities. */
+    private static CompletableFuture<Void> sendOne(CamelDevices devices, String uri) throws Exception {
+        AsyncProducer producer = devices.camel.getEndpoint(uri).createAsyncProducer();
+        producer.start();
+        Exchange exchange = new DefaultExchange(devices.camel);
+        exchange.getMessage().setBody("hello");
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        producer.process(exchange, doneSync -> {
+            if (exchange.getException() != null) {
+                done.completeExceptionally(exchange.getException());
+            } else {
+                done.complete(null);
+            }
+        });
+        return done;
     }
 
     /** Watches the sessions' renewal counters for {@code watch} and returns the most renewals within one second. */
@@ -132,7 +173,7 @@ public final class FleetMain {
     }
 
     private static void paho(List<String> connectionStrings, int port, Path ca, int concurrency) throws Exception {
-        SSLContext tls = Trust.trusting(ca);
+        SSLContext tls = Trust.trusting(ca, "TLS");
         ThreadFactory virtual = virtualThreads();
         Semaphore connecting = new Semaphore(concurrency);
         CompletableFuture<?>[] acknowledged = new CompletableFuture<?>[connectionStrings.size()];
@@ -141,8 +182,8 @@ public final class FleetMain {
             CompletableFuture<Void> done = new CompletableFuture<>();
             acknowledged[i] = done;
             connecting.acquire();
-            // Paho's three loops of this client; Paho shuts the executor down with the client
-            ScheduledExecutorService loops = virtual == null ? null : Executors.newScheduledThreadPool(3, virtual);
+            // this client's three loops, its connect and its pings; Paho shuts the executor down with the client
+            ScheduledExecutorService loops = virtual == null ? null : Executors.newScheduledThreadPool(5, virtual);
             MqttAsyncClient client = new MqttAsyncClient("ssl://" + device.connectHost() + ":" + port, device.identity().clientId(),
                     new MemoryPersistence(), loops == null ? new TimerPingSender() : new ScheduledExecutorPingSender(loops), loops);
             client.connect(options(device, tls), null, new IMqttActionListener() {

@@ -15,9 +15,18 @@ final class Trust {
     }
 
     static SSLContext trusting(Path caPem) throws Exception {
+        return trusting(caPem, "TLSv1.2");
+    }
+
+    /**
+     * @param protocol what {@link SSLContext#getInstance} takes: {@code TLS} gives the JDK's default, TLS 1.3, as
+     *                 the component's {@code sslContextParameters} do; the handshake, a fleet's main connect cost,
+     *                 differs between the versions
+     */
+    static SSLContext trusting(Path caPem, String protocol) throws Exception {
         TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trustManagers.init(trustStore(caPem));
-        SSLContext context = SSLContext.getInstance("TLSv1.2");
+        SSLContext context = SSLContext.getInstance(protocol);
         context.init(null, trustManagers.getTrustManagers(), null);
         return context;
     }
