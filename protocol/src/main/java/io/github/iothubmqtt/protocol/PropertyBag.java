@@ -2,9 +2,11 @@ package io.github.iothubmqtt.protocol;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -61,10 +63,10 @@ public final class PropertyBag {
         return properties;
     }
 
-    /** Percent-encodes one name or value as UTF-8. */
+    /** Percent-encodes one name or value as UTF-8; text with an unpaired surrogate has no UTF-8 form and is refused. */
     public static String encodeComponent(String text) {
         StringBuilder encoded = new StringBuilder(text.length() + 8);
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+        for (byte b : utf8(text)) {
             int c = b & 0xFF;
             if (isUnreserved(c)) {
                 encoded.append((char) c);
@@ -84,8 +86,8 @@ public final class PropertyBag {
                 if (i + 2 >= text.length()) {
                     throw new IllegalArgumentException("'" + text + "' ends in an incomplete %-escape");
                 }
-                int high = Character.digit(text.charAt(i + 1), 16);
-                int low = Character.digit(text.charAt(i + 2), 16);
+                int high = hexDigit(text.charAt(i + 1));
+                int low = hexDigit(text.charAt(i + 2));
                 if (high < 0 || low < 0) {
                     throw new IllegalArgumentException("'" + text + "' has an invalid %-escape at position " + i);
                 }
@@ -110,6 +112,34 @@ public final class PropertyBag {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("'" + text + "' does not decode to valid UTF-8", e);
         }
+    }
+
+    /** Like getBytes(UTF_8), which would silently write an unpaired surrogate as '?', so decoding would not give the text back. */
+    private static byte[] utf8(String text) {
+        try {
+            ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(text));
+            return Arrays.copyOf(bytes.array(), bytes.limit());
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("text of " + text.length()
+                    + " characters has an unpaired surrogate: it has no UTF-8 form, so it cannot be percent-encoded");
+        }
+    }
+
+    /** The value of an ASCII hex digit, or -1: Character.digit would also take other scripts' digits and letters. */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return -1;
     }
 
     private static boolean isUnreserved(int c) {

@@ -28,7 +28,8 @@ public final class Telemetry {
         if (topic == null || !topic.startsWith(DEVICES)) {
             throw new IllegalArgumentException("'" + topic + "' is not a telemetry topic: it must start with " + DEVICES);
         }
-        int events = topic.indexOf(EVENTS_WITHOUT_SLASH);
+        // searched after the prefix: in "devices/messages/events" the prefix's '/' is not the end of a device id
+        int events = topic.indexOf(EVENTS_WITHOUT_SLASH, DEVICES.length());
         if (events < 0) {
             throw new IllegalArgumentException("'" + topic + "' is not a telemetry topic: " + EVENTS + " is missing");
         }

@@ -17,7 +17,7 @@ public final class TwinPatch {
     /**
      * Checks a desired or reported patch against the documented rules: a JSON object of at most 32 KB, depth at most
      * 10, keys of at most 1 KB without control characters, {@code .}, {@code $} or spaces, values boolean, number,
-     * string, object or {@code null} (no arrays), strings of at most 4 KB, integers within ±2^52.
+     * string, object or {@code null} (no arrays), strings of at most 4 KB, integers within ±2^52, finite numbers.
      */
     public static void validate(JsonNode patch) {
         if (patch == null || !patch.isObject()) {
@@ -94,6 +94,11 @@ public final class TwinPatch {
                 }
             }
             case NUMBER -> {
+                // JSON has no Infinity or NaN: stored, they would make the document unreadable (1e400 parses as Infinity)
+                if (value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue())) {
+                    throw new IllegalArgumentException("twin property '" + member + "' = " + value
+                            + " is not a finite number: JSON cannot hold it");
+                }
                 if (value.isIntegralNumber() && (!value.canConvertToLong()
                         || value.longValue() > HubLimits.MAX_TWIN_INTEGER || value.longValue() < HubLimits.MIN_TWIN_INTEGER)) {
                     throw new IllegalArgumentException("twin property '" + member + "' = " + value
