@@ -2,11 +2,9 @@ package io.github.iothubmqtt.protocol;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -116,16 +114,15 @@ public final class PropertyBag {
 
     /** Like getBytes(UTF_8), which would silently write an unpaired surrogate as '?', so decoding would not give the text back. */
     private static byte[] utf8(String text) {
-        try {
-            ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .encode(CharBuffer.wrap(text));
-            return Arrays.copyOf(bytes.array(), bytes.limit());
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("text of " + text.length()
-                    + " characters has an unpaired surrogate: it has no UTF-8 form, so it cannot be percent-encoded");
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(text.charAt(i))) {
+                throw new IllegalArgumentException("character " + (i + 1)
+                        + " is an unpaired surrogate: it has no UTF-8 form, so it cannot be percent-encoded");
+            }
         }
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The value of an ASCII hex digit, or -1: Character.digit would also take other scripts' digits and letters. */

@@ -96,7 +96,7 @@ public final class TwinPatch {
             case NUMBER -> {
                 // JSON has no Infinity or NaN: stored, they would make the document unreadable (1e400 parses as Infinity)
                 if (value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue())) {
-                    throw new IllegalArgumentException("twin property '" + member + "' = " + value
+                    throw new IllegalArgumentException("twin property '" + member + "' = " + value.doubleValue()
                             + " is not a finite number: JSON cannot hold it");
                 }
                 if (value.isIntegralNumber() && (!value.canConvertToLong()

@@ -65,6 +65,11 @@ class TwinDocumentTest {
         assertRejected("{\"a\":123456789012345678901234567890}", "outside the integers");
         assertRejected("{\"s\":\"" + "x".repeat(33000) + "\"}", "allows at most 32768 bytes per section");
         assertRejected(nested(11), "nests deeper than 10");
+        // 1e400 reads as Infinity, which JSON cannot write back
+        assertRejected("{\"a\":{\"b\":1e400}}", "'a.b' = Infinity is not a finite number");
+        assertRejected("{\"a\":-1e400}", "is not a finite number");
+        assertThatThrownBy(() -> TwinPatch.validate(JSON.createObjectNode().put("n", Double.NaN))).hasMessageContaining("'n' = NaN");
+        assertThatThrownBy(() -> TwinDocument.notification(json("[1]"), 2)).hasMessageContaining("JSON object");
         TwinPatch.validate(json(nested(10)));
         TwinPatch.validate(json("{\"a\":4503599627370495,\"b\":-4503599627370496,\"c\":1.5,\"d\":null,\"e\":false}"));
     }
