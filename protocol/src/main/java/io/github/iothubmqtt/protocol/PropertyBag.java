@@ -64,7 +64,7 @@ public final class PropertyBag {
     /** Percent-encodes one name or value as UTF-8; text with an unpaired surrogate has no UTF-8 form and is refused. */
     public static String encodeComponent(String text) {
         StringBuilder encoded = new StringBuilder(text.length() + 8);
-        for (byte b : utf8(text)) {
+        for (byte b : Utf8.bytes(text, "percent-encoded text")) {
             int c = b & 0xFF;
             if (isUnreserved(c)) {
                 encoded.append((char) c);
@@ -110,19 +110,6 @@ public final class PropertyBag {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("'" + text + "' does not decode to valid UTF-8", e);
         }
-    }
-
-    /** Like getBytes(UTF_8), which would silently write an unpaired surrogate as '?', so decoding would not give the text back. */
-    private static byte[] utf8(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(text.charAt(i))) {
-                throw new IllegalArgumentException("character " + (i + 1)
-                        + " is an unpaired surrogate: it has no UTF-8 form, so it cannot be percent-encoded");
-            }
-        }
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The value of an ASCII hex digit, or -1: Character.digit would also take other scripts' digits and letters. */

@@ -17,7 +17,8 @@ public final class TwinPatch {
     /**
      * Checks a desired or reported patch against the documented rules: a JSON object of at most 32 KB, depth at most
      * 10, keys of at most 1 KB without control characters, {@code .}, {@code $} or spaces, values boolean, number,
-     * string, object or {@code null} (no arrays), strings of at most 4 KB, integers within ±2^52, finite numbers.
+     * string, object or {@code null} (no arrays), strings of at most 4 KB, integers within ±2^52, finite numbers, keys and
+     * strings that have a UTF-8 form (no unpaired surrogates).
      */
     public static void validate(JsonNode patch) {
         if (patch == null || !patch.isObject()) {
@@ -70,7 +71,7 @@ public final class TwinPatch {
         if (key.isEmpty()) {
             throw new IllegalArgumentException("twin patch has an empty key under '" + member + "'");
         }
-        if (key.getBytes(StandardCharsets.UTF_8).length > HubLimits.MAX_TWIN_KEY_BYTES) {
+        if (Utf8.bytes(key, "twin key '" + member + "'").length > HubLimits.MAX_TWIN_KEY_BYTES) {
             throw new IllegalArgumentException("twin key '" + member + "' is longer than " + HubLimits.MAX_TWIN_KEY_BYTES + " bytes");
         }
         for (int i = 0; i < key.length(); i++) {
@@ -88,7 +89,7 @@ public final class TwinPatch {
             case ARRAY -> throw new IllegalArgumentException("twin property '" + member
                     + "' is an array: IoT Hub accepts boolean, number, string, object or null values");
             case STRING -> {
-                if (value.textValue().getBytes(StandardCharsets.UTF_8).length > HubLimits.MAX_TWIN_STRING_BYTES) {
+                if (Utf8.bytes(value.textValue(), "twin property '" + member + "'").length > HubLimits.MAX_TWIN_STRING_BYTES) {
                     throw new IllegalArgumentException("twin property '" + member + "' is a string longer than "
                             + HubLimits.MAX_TWIN_STRING_BYTES + " bytes");
                 }

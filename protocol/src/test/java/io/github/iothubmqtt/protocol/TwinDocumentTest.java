@@ -70,6 +70,10 @@ class TwinDocumentTest {
         assertRejected("{\"a\":-1e400}", "is not a finite number");
         assertThatThrownBy(() -> TwinPatch.validate(JSON.createObjectNode().put("n", Double.NaN))).hasMessageContaining("'n' = NaN");
         assertThatThrownBy(() -> TwinDocument.notification(json("[1]"), 2)).hasMessageContaining("JSON object");
+        // JSON escapes can spell a lone surrogate; as UTF-8 on the wire it would turn into '?'
+        assertRejected("{\"a\":{\"b\":\"x\\ud800\"}}", "twin property 'a.b': character 2 is an unpaired surrogate");
+        assertRejected("{\"\\udc00\":1}", "is an unpaired surrogate");
+        TwinPatch.validate(json("{\"\\ud83d\\ude80\":\"\\ud83d\\ude80\"}"));
         TwinPatch.validate(json(nested(10)));
         TwinPatch.validate(json("{\"a\":4503599627370495,\"b\":-4503599627370496,\"c\":1.5,\"d\":null,\"e\":false}"));
     }
