@@ -34,8 +34,9 @@ public final class CloudToDevice {
     }
 
     public static Delivery parseDelivery(String topic) {
-        int devicebound = topic == null ? -1 : topic.indexOf(DEVICEBOUND);
-        if (devicebound < 0 || !topic.startsWith(DEVICES)) {
+        // searched after the prefix: "devices/messages/devicebound/" must not read as a device id ending before it began
+        int devicebound = topic == null || !topic.startsWith(DEVICES) ? -1 : topic.indexOf(DEVICEBOUND, DEVICES.length());
+        if (devicebound < 0) {
             throw new IllegalArgumentException("'" + topic + "' is not a C2D topic: expected devices/{d}" + DEVICEBOUND + "{bag}");
         }
         Identity identity = Telemetry.identityOf(topic, topic.substring(DEVICES.length(), devicebound));

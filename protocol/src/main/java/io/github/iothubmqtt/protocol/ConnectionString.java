@@ -38,9 +38,9 @@ public final class ConnectionString {
             throw new IllegalArgumentException("connection string: " + DEVICE_ID + " is missing");
         }
         this.identity = identity(builder.deviceId, builder.moduleId);
-        this.sharedAccessKey = builder.sharedAccessKey;
-        this.sharedAccessKeyName = builder.sharedAccessKeyName;
-        this.sharedAccessSignature = builder.sharedAccessSignature;
+        this.sharedAccessKey = checkValue(SHARED_ACCESS_KEY, builder.sharedAccessKey);
+        this.sharedAccessKeyName = checkValue(SHARED_ACCESS_KEY_NAME, builder.sharedAccessKeyName);
+        this.sharedAccessSignature = checkValue(SHARED_ACCESS_SIGNATURE, builder.sharedAccessSignature);
         this.gatewayHostName = builder.gatewayHostName == null ? null : checkHostName(GATEWAY_HOST_NAME, builder.gatewayHostName);
         this.x509 = builder.x509;
         checkCredentials();
@@ -138,7 +138,8 @@ public final class ConnectionString {
     }
 
     private String render(boolean masked) {
-        StringBuilder text = new StringBuilder(HOST_NAME + "=" + hostName + ";" + DEVICE_ID + "=" + identity.deviceId());
+        // parse URL-decodes the device id, so its '%' (a valid id character) is written as %25 to read back unchanged
+        StringBuilder text = new StringBuilder(HOST_NAME + "=" + hostName + ";" + DEVICE_ID + "=" + identity.deviceId().replace("%", "%25"));
         append(text, MODULE_ID, identity.moduleId());
         append(text, SHARED_ACCESS_KEY_NAME, sharedAccessKeyName);
         append(text, SHARED_ACCESS_KEY, masked && sharedAccessKey != null ? MASK : sharedAccessKey);
@@ -177,6 +178,15 @@ public final class ConnectionString {
         }
     }
 
+    /** Refuses a value that {@link #parse} could not read back; the message never shows it, as it may be a secret. */
+    private static String checkValue(String key, String value) {
+        if (value != null && (value.isEmpty() || value.contains(";") || !value.equals(value.trim()))) {
+            throw new IllegalArgumentException("connection string: " + key
+                    + " must be non-empty, contain no ';' and neither start nor end with white space");
+        }
+        return value;
+    }
+
     private static Identity identity(String deviceId, String moduleId) {
         try {
             return new Identity(deviceId, moduleId);
@@ -207,16 +217,9 @@ public final class ConnectionString {
                 return known;
             }
         }
-        throw new IllegalArgumentException("connection string: part " + part + " has an unknown key"
-                + (looksLikeAKeyName(key) ? " '" + key + "'" : "") + "; known keys are " + String.join(", ", KEYS));
-    }
-
-    /**
-     * Whether an unknown key may be shown: a pasted secret without its name would otherwise be echoed. Shared
-     * access keys are at least 24 base64 characters, longer than any key name.
-     */
-    private static boolean looksLikeAKeyName(String key) {
-        return key.length() <= SHARED_ACCESS_SIGNATURE.length() && key.chars().allMatch(Character::isLetter);
+        // the key itself is not shown: a key pasted without its name would otherwise be echoed
+        throw new IllegalArgumentException("connection string: part " + part + " has an unknown key; known keys are "
+                + String.join(", ", KEYS));
     }
 
     /** Device ids may arrive URL-encoded, as the Java SDK accepts them. */

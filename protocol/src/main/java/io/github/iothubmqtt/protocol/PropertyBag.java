@@ -61,10 +61,10 @@ public final class PropertyBag {
         return properties;
     }
 
-    /** Percent-encodes one name or value as UTF-8. */
+    /** Percent-encodes one name or value as UTF-8; text with an unpaired surrogate has no UTF-8 form and is refused. */
     public static String encodeComponent(String text) {
         StringBuilder encoded = new StringBuilder(text.length() + 8);
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+        for (byte b : Utf8.bytes(text, "percent-encoded text")) {
             int c = b & 0xFF;
             if (isUnreserved(c)) {
                 encoded.append((char) c);
@@ -84,8 +84,8 @@ public final class PropertyBag {
                 if (i + 2 >= text.length()) {
                     throw new IllegalArgumentException(ClientText.quote(text) + " ends in an incomplete %-escape");
                 }
-                int high = Character.digit(text.charAt(i + 1), 16);
-                int low = Character.digit(text.charAt(i + 2), 16);
+                int high = hexDigit(text.charAt(i + 1));
+                int low = hexDigit(text.charAt(i + 2));
                 if (high < 0 || low < 0) {
                     throw new IllegalArgumentException(ClientText.quote(text) + " has an invalid %-escape at position " + i);
                 }
@@ -110,6 +110,20 @@ public final class PropertyBag {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(ClientText.quote(text) + " does not decode to valid UTF-8", e);
         }
+    }
+
+    /** The value of an ASCII hex digit, or -1: Character.digit would also take other scripts' digits and letters. */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return -1;
     }
 
     private static boolean isUnreserved(int c) {

@@ -11,6 +11,7 @@ public final class Provisioning {
     private static final String POLL = "$dps/registrations/GET/iotdps-get-operationstatus/";
     private static final String RESPONSE = "$dps/registrations/res/";
     private static final String REGISTRATION_KEY_NAME = "registration";
+    private static final String RETRY_AFTER = "retry-after";
 
     /** A DPS answer; {@code retryAfterSeconds} is {@code null} when the service gave none. */
     public record Response(int status, String rid, Integer retryAfterSeconds) {
@@ -52,6 +53,15 @@ public final class Provisioning {
         return POLL + "?" + Query.RID + "=" + Query.rid(rid) + "&operationId=" + PropertyBag.encodeComponent(operationId);
     }
 
+    /** The service's answer, {@code $dps/registrations/res/{status}/?$rid=…[&retry-after=…]}; the inverse of {@link #parseResponse}. */
+    public static String responseTopic(int status, String rid, Integer retryAfterSeconds) {
+        Query.checkStatus(status);
+        if (retryAfterSeconds != null && retryAfterSeconds < 0) {
+            throw new IllegalArgumentException("retry-after " + retryAfterSeconds + " is negative: it counts seconds to wait");
+        }
+        return RESPONSE + status + "/?" + Query.RID + "=" + Query.rid(rid) + (retryAfterSeconds == null ? "" : "&" + RETRY_AFTER + "=" + retryAfterSeconds);
+    }
+
     /** Parses {@code $dps/registrations/res/{status}/?$rid=…[&retry-after=…]}, parameters in any order. */
     public static Response parseResponse(String topic) {
         if (topic == null || !topic.startsWith(RESPONSE)) {
@@ -63,13 +73,17 @@ public final class Provisioning {
         }
         int status = Query.status(topic.substring(RESPONSE.length(), slash), topic);
         Map<String, String> query = Query.parse(topic, topic.substring(0, slash + 1), "DPS response");
-        Long retryAfter = Query.optionalLong(query, "retry-after", topic);
+        Long retryAfter = Query.optionalLong(query, RETRY_AFTER, topic);
+        if (retryAfter != null && (retryAfter < 0 || retryAfter > Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException("'" + topic + "': " + RETRY_AFTER + " " + retryAfter
+                    + " is not a number of seconds from 0 to " + Integer.MAX_VALUE);
+        }
         return new Response(status, Query.required(query, Query.RID, topic), retryAfter == null ? null : retryAfter.intValue());
     }
 
     private static void checkIdScope(String idScope) {
-        if (idScope == null || idScope.isEmpty() || !idScope.chars().allMatch(Character::isLetterOrDigit)) {
-            throw new IllegalArgumentException("ID scope '" + idScope + "' must be non-empty letters and digits, e.g. 0ne00000000");
+        if (idScope == null || idScope.isEmpty() || !idScope.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))) {
+            throw new IllegalArgumentException("ID scope '" + idScope + "' must be non-empty ASCII letters and digits, e.g. 0ne00000000");
         }
     }
 

@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -25,6 +28,11 @@ public final class SasToken {
      * from an expiry far from overflow.
      */
     public static final long MAX_EXPIRY_EPOCH_SECONDS = 253_402_300_799L;
+    private static final String SR = "sr";
+    private static final String SIG = "sig";
+    private static final String SE = "se";
+    private static final String SKN = "skn";
+    private static final List<String> FIELDS = List.of(SR, SIG, SE, SKN);
 
     private final String resource;
     private final String signature;
@@ -40,6 +48,10 @@ public final class SasToken {
 
     /** The audience of a device or module token: {@code {host}/devices/{d}[/modules/{m}]}. */
     public static String resourceUri(String hostName, Identity identity) {
+        if (hostName == null || hostName.isEmpty() || hostName.contains("/")) {
+            throw new IllegalArgumentException("host name '" + hostName + "' must be non-empty and contain no '/': "
+                    + "the audience's first segment is the hub");
+        }
         return hostName + "/" + identity.devicesPath();
     }
 
@@ -49,7 +61,13 @@ public final class SasToken {
      * @param keyName the shared access policy name, or {@code null} for a device or module key
      */
     public static String create(String resourceUri, String base64Key, long expiryEpochSeconds, String keyName) {
+        if (resourceUri == null || resourceUri.isEmpty()) {
+            throw new IllegalArgumentException("SAS resource URI is empty: a token needs the audience it is for");
+        }
         checkExpiry(expiryEpochSeconds);
+        if (keyName != null && keyName.isEmpty()) {
+            throw new IllegalArgumentException("SAS key name is empty: pass null for a device or module key");
+        }
         String encodedResource = PropertyBag.encodeComponent(resourceUri);
         String signature = sign(encodedResource + "\n" + expiryEpochSeconds, base64Key);
         return PREFIX + "sr=" + encodedResource + "&sig=" + PropertyBag.encodeComponent(signature)
@@ -67,48 +85,37 @@ public final class SasToken {
         }
     }
 
-    /** Parses a token; field order is free, {@code sr} is kept as written, the other fields are URL-decoded. */
+    /**
+     * Parses a token; field order is free, {@code sr} is kept as written, the other fields are URL-decoded. Errors
+     * name a field by its name or position, never by its value, and carry no cause that could: {@code sig} is a
+     * credential, and exceptions end up in logs.
+     */
     public static SasToken parse(String token) {
         if (token == null || !token.startsWith(PREFIX)) {
             throw new IllegalArgumentException("SAS token must start with '" + PREFIX.trim() + " '");
         }
-        String resource = null;
-        String signature = null;
-        String expiry = null;
-        String keyName = null;
-        for (String field : token.substring(PREFIX.length()).split("&")) {
-            int equals = field.indexOf('=');
+        Map<String, String> fields = new HashMap<>();
+        String[] parts = token.substring(PREFIX.length()).split("&");
+        for (int i = 0; i < parts.length; i++) {
+            int equals = parts[i].indexOf('=');
             if (equals <= 0) {
-                throw new IllegalArgumentException("SAS token field '" + fieldName(field) + "' is not name=value");
+                throw new IllegalArgumentException("SAS token field " + (i + 1) + " is not name=value");
             }
-            String name = field.substring(0, equals);
-            String value = field.substring(equals + 1);
-            switch (name) {
-                case "sr" -> resource = value;
-                case "sig" -> signature = PropertyBag.decodeComponent(value);
-                case "se" -> expiry = value;
-                case "skn" -> keyName = PropertyBag.decodeComponent(value);
-                default -> throw new IllegalArgumentException("SAS token has an unknown field '" + name + "'");
+            String name = parts[i].substring(0, equals);
+            if (!FIELDS.contains(name)) {
+                throw new IllegalArgumentException("SAS token field " + (i + 1) + " is none of " + String.join(", ", FIELDS));
+            }
+            if (fields.put(name, parts[i].substring(equals + 1)) != null) {
+                throw new IllegalArgumentException("SAS token has " + name + " more than once");
             }
         }
-        if (resource == null || resource.isEmpty() || signature == null || signature.isEmpty() || expiry == null) {
+        String resource = fields.get(SR);
+        String signature = decodedField(fields, SIG);
+        String keyName = decodedField(fields, SKN);
+        if (resource == null || resource.isEmpty() || signature == null || signature.isEmpty() || !fields.containsKey(SE)) {
             throw new IllegalArgumentException("SAS token needs sr, sig and se");
         }
-        long expirySeconds;
-        try {
-            expirySeconds = Long.parseLong(expiry);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("SAS token: se " + ClientText.quote(expiry) + " is not seconds since 1970", e);
-        }
-        checkExpiry(expirySeconds);
-        return new SasToken(resource, signature, expirySeconds, keyName == null || keyName.isEmpty() ? null : keyName);
-    }
-
-    private static void checkExpiry(long expiryEpochSeconds) {
-        if (expiryEpochSeconds < 0 || expiryEpochSeconds > MAX_EXPIRY_EPOCH_SECONDS) {
-            throw new IllegalArgumentException("SAS token: se " + expiryEpochSeconds
-                    + " is not between 1970 and the end of 9999, the dates IoT Hub can read");
-        }
+        return new SasToken(resource, signature, expiry(fields.get(SE)), keyName == null || keyName.isEmpty() ? null : keyName);
     }
 
     /**
@@ -125,7 +132,8 @@ public final class SasToken {
         if (!parsed.isFor(hostName, identity)) {
             return SasVerification.WRONG_AUDIENCE;
         }
-        if (nowEpochSeconds > parsed.expiry + HubLimits.SAS_CLOCK_SKEW_SECONDS) {
+        // expiry + skew would overflow for an expiry near Long.MAX_VALUE; parse guarantees expiry >= 0, so this cannot
+        if (nowEpochSeconds > parsed.expiry && nowEpochSeconds - parsed.expiry > HubLimits.SAS_CLOCK_SKEW_SECONDS) {
             return SasVerification.EXPIRED;
         }
         String stringToSign = parsed.resource + "\n" + parsed.expiry;
@@ -182,15 +190,41 @@ public final class SasToken {
     }
 
     private static byte[] decodeKey(String base64Key) {
+        if (base64Key == null || base64Key.isEmpty()) {
+            throw new IllegalArgumentException("shared access key is empty");
+        }
         try {
             return Base64.getDecoder().decode(base64Key);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("shared access key is not valid base64", e);
+            // not chained: the decoder's message names a character of the key
+            throw new IllegalArgumentException("shared access key is not valid base64");
         }
     }
 
-    /** The name part of a malformed field, never its value: values may be secrets. */
-    private static String fieldName(String field) {
-        return field.length() <= 3 ? field : field.substring(0, 3) + "…";
+    /** A percent-decoded field; the decoder's message would quote the value, so it is neither shown nor chained. */
+    private static String decodedField(Map<String, String> fields, String name) {
+        String value = fields.get(name);
+        try {
+            return value == null ? null : PropertyBag.decodeComponent(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("SAS token field " + name + " is not percent-encoded UTF-8");
+        }
+    }
+
+    /** Seconds since 1970 in ASCII digits: the signature covers se as written, so no other spelling may read alike. */
+    private static void checkExpiry(long expiryEpochSeconds) {
+        if (expiryEpochSeconds < 0 || expiryEpochSeconds > MAX_EXPIRY_EPOCH_SECONDS) {
+            throw new IllegalArgumentException("SAS token: se " + expiryEpochSeconds
+                    + " is not between 1970 and the end of 9999, the dates IoT Hub can read");
+        }
+    }
+
+    private static long expiry(String se) {
+        OptionalLong expiry = se.startsWith("-") ? OptionalLong.empty() : Query.decimal(se);
+        if (expiry.isEmpty()) {
+            throw new IllegalArgumentException("SAS token field se is not seconds since 1970 in ASCII digits");
+        }
+        checkExpiry(expiry.getAsLong());
+        return expiry.getAsLong();
     }
 }

@@ -57,6 +57,9 @@ public final class TwinDocument {
 
     /** Builds the body of a desired-property notification: the patch with the new {@code $version}. */
     public static ObjectNode notification(JsonNode patch, long version) {
+        if (patch == null || !patch.isObject()) {
+            throw new IllegalArgumentException("a desired-property notification carries a JSON object patch");
+        }
         ObjectNode body = ((ObjectNode) patch).deepCopy();
         body.put(VERSION, version);
         return body;

@@ -17,7 +17,8 @@ public final class TwinPatch {
     /**
      * Checks a desired or reported patch against the documented rules: a JSON object of at most 32 KB, depth at most
      * 10, keys of at most 1 KB without control characters, {@code .}, {@code $} or spaces, values boolean, number,
-     * string, object or {@code null} (no arrays), strings of at most 4 KB, integers within ±2^52.
+     * string, object or {@code null} (no arrays), strings of at most 4 KB, integers within ±2^52, finite numbers, keys and
+     * strings that have a UTF-8 form (no unpaired surrogates).
      */
     public static void validate(JsonNode patch) {
         if (patch == null || !patch.isObject()) {
@@ -70,7 +71,7 @@ public final class TwinPatch {
         if (key.isEmpty()) {
             throw new IllegalArgumentException("twin patch has an empty key under " + ClientText.quote(member));
         }
-        if (key.getBytes(StandardCharsets.UTF_8).length > HubLimits.MAX_TWIN_KEY_BYTES) {
+        if (Utf8.bytes(key, "twin key " + ClientText.quote(member)).length > HubLimits.MAX_TWIN_KEY_BYTES) {
             throw new IllegalArgumentException("twin key " + ClientText.quote(member) + " is longer than " + HubLimits.MAX_TWIN_KEY_BYTES + " bytes");
         }
         for (int i = 0; i < key.length(); i++) {
@@ -88,20 +89,21 @@ public final class TwinPatch {
             case ARRAY -> throw new IllegalArgumentException("twin property " + ClientText.quote(member)
                     + " is an array: IoT Hub accepts boolean, number, string, object or null values");
             case STRING -> {
-                if (value.textValue().getBytes(StandardCharsets.UTF_8).length > HubLimits.MAX_TWIN_STRING_BYTES) {
+                if (Utf8.bytes(value.textValue(), "twin property " + ClientText.quote(member)).length > HubLimits.MAX_TWIN_STRING_BYTES) {
                     throw new IllegalArgumentException("twin property " + ClientText.quote(member) + " is a string longer than "
                             + HubLimits.MAX_TWIN_STRING_BYTES + " bytes");
                 }
             }
             case NUMBER -> {
+                // JSON has no Infinity or NaN: stored, they would make the document unreadable (1e400 parses as Infinity)
+                if (value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue())) {
+                    throw new IllegalArgumentException("twin property " + ClientText.quote(member) + " = " + value.doubleValue()
+                            + " is not a finite number: JSON cannot hold it");
+                }
                 if (value.isIntegralNumber() && (!value.canConvertToLong()
                         || value.longValue() > HubLimits.MAX_TWIN_INTEGER || value.longValue() < HubLimits.MIN_TWIN_INTEGER)) {
                     throw new IllegalArgumentException("twin property " + ClientText.quote(member) + " = " + ClientText.quote(value.toString())
                             + " is outside the integers IoT Hub stores (" + HubLimits.MIN_TWIN_INTEGER + " to " + HubLimits.MAX_TWIN_INTEGER + ")");
-                }
-                if (!value.isIntegralNumber() && !Double.isFinite(value.doubleValue())) {
-                    throw new IllegalArgumentException("twin property " + ClientText.quote(member)
-                            + " is a number beyond what IoT Hub stores (a 64-bit floating-point number)");
                 }
             }
             case BOOLEAN, NULL -> {

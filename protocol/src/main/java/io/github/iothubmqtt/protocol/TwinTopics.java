@@ -46,7 +46,7 @@ public final class TwinTopics {
 
     /** The response topic, {@code $rid} before {@code $version}: the Java SDK depends on that order. */
     public static String responseTopic(int status, String rid, Long version) {
-        checkStatus(status);
+        Query.checkStatus(status);
         return RESPONSE + status + "/?" + Query.RID + "=" + Query.rid(rid) + (version == null ? "" : "&" + Query.VERSION + "=" + version);
     }
 
@@ -70,12 +70,6 @@ public final class TwinTopics {
     /** The {@code $version} of a desired-property notification. */
     public static long parseDesired(String topic) {
         Map<String, String> query = Query.parse(topic, DESIRED, "desired properties");
-        return Long.parseLong(Query.required(query, Query.VERSION, topic));
-    }
-
-    static void checkStatus(int status) {
-        if (status < 100 || status > 999) {
-            throw new IllegalArgumentException("status " + status + " is not a three-digit number");
-        }
+        return Query.requiredLong(query, Query.VERSION, topic);
     }
 }

@@ -30,6 +30,15 @@ public final class Username {
      * @param modelId the IoT Plug and Play model id (DTMI), or {@code null}
      */
     public static String build(String hostName, Identity identity, String apiVersion, String deviceClientType, String modelId) {
+        if (hostName == null || hostName.isEmpty() || hostName.contains("/") || hostName.contains("?")) {
+            throw new IllegalArgumentException("host name '" + hostName + "' must be non-empty and contain no '/' or '?': "
+                    + "the user name's path would not read back");
+        }
+        // the first '?' ends the path, as the hub reads it: an id with one would be cut there
+        if (identity.clientId().contains("?")) {
+            throw new IllegalArgumentException("client id '" + identity.clientId()
+                    + "' contains '?', which would end the user name's path: IoT Hub could not read the identity back");
+        }
         if (apiVersion == null || apiVersion.isEmpty()) {
             throw new IllegalArgumentException("api-version is empty: IoT Hub requires it in the user name");
         }

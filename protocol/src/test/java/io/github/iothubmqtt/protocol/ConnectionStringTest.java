@@ -79,7 +79,7 @@ class ConnectionStringTest {
         "HostName=hub.azure-devices.net;DeviceId=d;x509=maybe|x509 must be true or false",
         "HostName=hub.azure-devices.net;DeviceId=d;DeviceId=e;SharedAccessKey=" + KEY + "|DeviceId appears more than once",
         "HostName=hub.azure-devices.net;DeviceId=;SharedAccessKey=" + KEY + "|DeviceId is empty",
-        "HostName=hub.azure-devices.net;DevId=d;SharedAccessKey=" + KEY + "|part 2 has an unknown key 'DevId'",
+        "HostName=hub.azure-devices.net;DevId=d;SharedAccessKey=" + KEY + "|part 2 has an unknown key; known keys are HostName",
         "HostName=hub.azure-devices.net;DeviceId=d;" + KEY + "|part 3 has an unknown key;",
         "HostName=hub.azure-devices.net;DeviceId=d;secret|part 3 is not Key=Value",
         "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY + ";GatewayHostName=a b|GatewayHostName 'a b' is not a host name",
@@ -89,6 +89,27 @@ class ConnectionStringTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(message)
                 .hasMessageNotContaining(KEY);
+    }
+
+    @Test
+    void aKeyPastedWithoutItsNameIsNotShown() {
+        assertThatThrownBy(() -> ConnectionString.parse("HostName=hub.azure-devices.net;DeviceId=d;QUJDRA=="))
+                .hasMessageContaining("part 3 has an unknown key").hasMessageNotContaining("QUJDRA");
+    }
+
+    @Test
+    void builderRefusesValuesThatWouldNotReadBack() {
+        ConnectionString.Builder builder = ConnectionString.builder().hostName("hub.azure-devices.net").deviceId("d").sharedAccessKey(KEY);
+        assertThatThrownBy(() -> builder.sharedAccessKeyName("a;b").build()).hasMessageContaining("SharedAccessKeyName must be non-empty, contain no ';'");
+        assertThatThrownBy(() -> builder.sharedAccessKeyName(" a").build()).hasMessageContaining("white space");
+        assertThatThrownBy(() -> builder.sharedAccessKeyName("").build()).hasMessageContaining("SharedAccessKeyName must be non-empty");
+    }
+
+    @Test
+    void aDeviceIdWithPercentReadsBack() {
+        ConnectionString built = ConnectionString.builder().hostName("hub.azure-devices.net").deviceId("d%41").sharedAccessKey(KEY).build();
+        assertThat(built.format()).contains("DeviceId=d%2541");
+        assertThat(ConnectionString.parse(built.format()).deviceId()).isEqualTo("d%41");
     }
 
     @Test

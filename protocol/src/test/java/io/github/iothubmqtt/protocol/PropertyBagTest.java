@@ -51,9 +51,16 @@ class PropertyBagTest {
         assertThatThrownBy(() -> PropertyBag.decode("a=b+c")).hasMessageContaining("raw '+'");
         assertThatThrownBy(() -> PropertyBag.decode("a=b%2")).hasMessageContaining("incomplete %-escape");
         assertThatThrownBy(() -> PropertyBag.decode("a=b%zz")).hasMessageContaining("invalid %-escape");
+        // Character.digit reads Arabic-Indic and full-width digits as hex; the hub does not
+        assertThatThrownBy(() -> PropertyBag.decode("a=%\u0661\u0662")).hasMessageContaining("invalid %-escape");
+        assertThatThrownBy(() -> PropertyBag.decode("a=%\uFF21\uFF21")).hasMessageContaining("invalid %-escape");
+        assertThat(PropertyBag.decode("a=%c3%bc")).containsEntry("a", "\u00fc");
         assertThatThrownBy(() -> PropertyBag.decode("a=%C3")).hasMessageContaining("valid UTF-8");
         assertThatThrownBy(() -> PropertyBag.decode("=b")).hasMessageContaining("has no name");
         assertThatThrownBy(() -> PropertyBag.encode(Map.of("", "v"))).hasMessageContaining("property name is empty");
+        // getBytes(UTF_8) would write '?', which decodes to something else
+        assertThatThrownBy(() -> PropertyBag.encodeComponent("a\ud800")).hasMessageContaining("character 2 is an unpaired surrogate");
+        assertThatThrownBy(() -> PropertyBag.encodeComponent("\udc00\ud800")).hasMessageContaining("character 1 is an unpaired surrogate");
     }
 
     @Test

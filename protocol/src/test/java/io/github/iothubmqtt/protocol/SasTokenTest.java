@@ -151,7 +151,43 @@ class SasTokenTest {
     @Test
     void parseErrorsNeverShowFieldValues() {
         assertThatThrownBy(() -> SasToken.parse("SharedAccessSignature sr=a&secretvalue&se=1"))
-                .hasMessageNotContaining("secretvalue");
+                .hasMessage("SAS token field 2 is not name=value");
+        // a signature pasted without its name reads as an unknown field named by its text
+        assertThatThrownBy(() -> SasToken.parse("SharedAccessSignature sr=a&SIumZ1ACqqPJZ2okHDlW9MSYKykEpqsQY3z6FMOICd4=&se=1"))
+                .hasMessage("SAS token field 2 is none of sr, sig, se, skn");
+        // the decoder's message would quote the signature: it is neither shown nor chained
+        assertThatThrownBy(() -> SasToken.parse("SharedAccessSignature sr=a&sig=SECRETSIG%zz&se=1"))
+                .hasMessage("SAS token field sig is not percent-encoded UTF-8").hasNoCause();
+        assertThatThrownBy(() -> SasToken.parse("SharedAccessSignature sr=a&sig=b&se=SECRET"))
+                .hasMessage("SAS token field se is not seconds since 1970 in ASCII digits");
+    }
+
+    @Test
+    void fieldsAppearOnceAndExpiriesAreAsciiDigits() {
+        assertThatThrownBy(() -> SasToken.parse("SharedAccessSignature sr=a&sig=b&se=1&sig=c")).hasMessage("SAS token has sig more than once");
+        for (String se : new String[] {"+1", "-1", "\u0661", "99999999999999999999", ""}) {
+            assertThatThrownBy(() -> SasToken.parse("SharedAccessSignature sr=a&sig=b&se=" + se)).as(se).hasMessageContaining("se is not seconds");
+        }
+    }
+
+    @Test
+    void anExpiryNearTheEndOfTimeIsValid() {
+        // expiry + 300 s of skew overflowed near Long.MAX_VALUE; the latest expiry now allowed must verify too
+        String token = SasToken.create(SasToken.resourceUri(CLI_HUB, CLI_DEVICE), CLI_KEY, SasToken.MAX_EXPIRY_EPOCH_SECONDS, null);
+        assertThat(verifyAt(token, CLI_DEVICE, CLI_EXPIRY)).isEqualTo(SasVerification.VALID);
+        assertThat(verifyAt(token, CLI_DEVICE, SasToken.MAX_EXPIRY_EPOCH_SECONDS)).isEqualTo(SasVerification.VALID);
+        assertThat(verifyAt(SasToken.create(SasToken.resourceUri(CLI_HUB, CLI_DEVICE), CLI_KEY, 0, null), CLI_DEVICE, Long.MAX_VALUE))
+                .isEqualTo(SasVerification.EXPIRED);
+    }
+
+    @Test
+    void createRefusesWhatParseCouldNotReadBack() {
+        assertThatThrownBy(() -> SasToken.create("", CLI_KEY, 1, null)).hasMessageContaining("resource URI is empty");
+        assertThatThrownBy(() -> SasToken.create("r", CLI_KEY, -1, null)).hasMessageContaining("not between 1970 and the end of 9999");
+        assertThatThrownBy(() -> SasToken.create("r", CLI_KEY, 1, "")).hasMessageContaining("key name is empty");
+        assertThatThrownBy(() -> SasToken.create("r", "", 1, null)).hasMessage("shared access key is empty");
+        assertThatThrownBy(() -> SasToken.create("r", "not base64!", 1, null)).hasMessage("shared access key is not valid base64").hasNoCause();
+        assertThatThrownBy(() -> SasToken.resourceUri("a/b", CLI_DEVICE)).hasMessageContaining("host name 'a/b'");
     }
 
     @Test

@@ -44,6 +44,9 @@ class TopicsTest {
         assertThatThrownBy(() -> Telemetry.parse("devices//messages/events/")).hasMessageContaining("device id is empty");
         assertThatThrownBy(() -> Telemetry.parse("things/dev1/messages/events/")).hasMessageContaining("must start with devices/");
         assertThatThrownBy(() -> Telemetry.parse("devices/dev1/messages/events/a=b c")).hasMessageContaining("raw ' '");
+        // the prefix's own '/' is not the end of a device id
+        assertThatThrownBy(() -> Telemetry.parse("devices/messages/events")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("names no identity");
     }
 
     @Test
@@ -74,6 +77,8 @@ class TopicsTest {
         assertThat(CloudToDevice.parseDelivery(topic)).isEqualTo(new CloudToDevice.Delivery(DEVICE, properties));
         assertThat(CloudToDevice.parseDelivery("devices/dev1/messages/devicebound/").properties()).isEmpty();
         assertThatThrownBy(() -> CloudToDevice.parseDelivery("devices/dev1/messages/events/")).hasMessageContaining("not a C2D topic");
+        assertThatThrownBy(() -> CloudToDevice.parseDelivery("devices/messages/devicebound/-i")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a C2D topic");
     }
 
     @Test
@@ -114,6 +119,11 @@ class TopicsTest {
         assertThat(TwinTopics.parseResponse("$iothub/twin/res/204/?$rid=id_one&$version=16")).isEqualTo(new TwinTopics.Response(204, "id_one", 16L));
         assertThat(TwinTopics.parseResponse("$iothub/twin/res/429/?$rid=5")).isEqualTo(new TwinTopics.Response(429, "5", null));
         assertThatThrownBy(() -> TwinTopics.parseResponse("$iothub/twin/res/20/?$rid=1")).hasMessageContaining("three-digit");
+        for (String status : new String[] {"-12", "099", "+99", "\u0662\u0660\u0660"}) {
+            assertThatThrownBy(() -> TwinTopics.parseResponse("$iothub/twin/res/" + status + "/?$rid=1")).as(status)
+                    .hasMessageContaining("three-digit number from 100 to 999");
+        }
+        assertThatThrownBy(() -> TwinTopics.parseResponse("$iothub/twin/res/200/?$rid=1&$version=%2B1")).hasMessageContaining("not a number");
         assertThatThrownBy(() -> TwinTopics.parseResponse("$iothub/twin/res/200")).hasMessageContaining("no '/' after the status");
         assertThatThrownBy(() -> TwinTopics.responseTopic(42, "1", null)).hasMessageContaining("three-digit");
         assertThatThrownBy(() -> TwinTopics.getTopic("")).hasMessageContaining("$rid) is empty");
@@ -124,6 +134,10 @@ class TopicsTest {
         assertThat(TwinTopics.desiredTopic(5)).isEqualTo("$iothub/twin/PATCH/properties/desired/?$version=5");
         assertThat(TwinTopics.parseDesired("$iothub/twin/PATCH/properties/desired/?$version=5")).isEqualTo(5L);
         assertThatThrownBy(() -> TwinTopics.parseDesired("$iothub/twin/PATCH/properties/desired/?x=1")).hasMessageContaining("has no $version");
+        assertThatThrownBy(() -> TwinTopics.parseDesired("$iothub/twin/PATCH/properties/desired/?$version=i")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("$version 'i' is not a number");
+        assertThatThrownBy(() -> TwinTopics.parseDesired("$iothub/twin/PATCH/properties/desired/?$version=99999999999999999999"))
+                .hasMessageContaining("is not a number");
     }
 
     @Test
@@ -134,6 +148,11 @@ class TopicsTest {
         assertThat(MethodTopics.responseTopic(-1, "4")).isEqualTo("$iothub/methods/res/-1/?$rid=4");
         assertThat(MethodTopics.parseResponse("$iothub/methods/res/404/?$rid=4")).isEqualTo(new MethodTopics.Response(404, "4"));
         assertThatThrownBy(() -> MethodTopics.parseResponse("$iothub/methods/res/ok/?$rid=4")).hasMessageContaining("not an integer");
+        for (String status : new String[] {"+5", "\u0665", "2147483648", "-", ""}) {
+            assertThatThrownBy(() -> MethodTopics.parseResponse("$iothub/methods/res/" + status + "/?$rid=4")).as(status)
+                    .hasMessageContaining("not an integer");
+        }
+        assertThat(MethodTopics.parseResponse("$iothub/methods/res/-2147483648/?$rid=4").status()).isEqualTo(Integer.MIN_VALUE);
         assertThatThrownBy(() -> MethodTopics.parseRequest("$iothub/methods/POST/reboot")).hasMessageContaining("no '/' after the method name");
         for (String bad : new String[] {"a b", "a$b", "a/b", "a?b", "a=b", "a{b", "ü", ""}) {
             assertThatThrownBy(() -> MethodTopics.checkMethodName(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
@@ -152,5 +171,18 @@ class TopicsTest {
         assertThatThrownBy(() -> Provisioning.pollTopic("1", "")).hasMessageContaining("operation id is empty");
         assertThatThrownBy(() -> Provisioning.resourceUri("0ne", "a/b")).hasMessageContaining("registration id 'a/b'");
         assertThatThrownBy(() -> Provisioning.resourceUri("", "a")).hasMessageContaining("ID scope");
+        assertThatThrownBy(() -> Provisioning.resourceUri("0n\u00e9", "a")).hasMessageContaining("ASCII letters and digits");
+    }
+
+    @Test
+    void provisioningAnswersReadBackAsBuilt() {
+        assertThat(Provisioning.responseTopic(202, "1", 3)).isEqualTo("$dps/registrations/res/202/?$rid=1&retry-after=3");
+        assertThat(Provisioning.parseResponse(Provisioning.responseTopic(200, "a b", null))).isEqualTo(new Provisioning.Response(200, "a b", null));
+        // an int would read 4294967299 as 3
+        assertThatThrownBy(() -> Provisioning.parseResponse("$dps/registrations/res/202/?$rid=1&retry-after=4294967299"))
+                .hasMessageContaining("retry-after 4294967299 is not a number of seconds");
+        assertThatThrownBy(() -> Provisioning.parseResponse("$dps/registrations/res/202/?$rid=1&retry-after=-1")).hasMessageContaining("retry-after -1");
+        assertThatThrownBy(() -> Provisioning.responseTopic(202, "1", -1)).hasMessageContaining("negative");
+        assertThatThrownBy(() -> Provisioning.responseTopic(42, "1", null)).hasMessageContaining("three-digit");
     }
 }

@@ -63,10 +63,19 @@ class TwinDocumentTest {
         assertRejected("{\"a\":4503599627370496}", "outside the integers");
         assertRejected("{\"a\":-4503599627370497}", "outside the integers");
         assertRejected("{\"a\":123456789012345678901234567890}", "outside the integers");
-        assertRejected("{\"t\":1e400}", "'t' is a number beyond what IoT Hub stores");
-        assertRejected("{\"t\":-1e400}", "'t' is a number beyond what IoT Hub stores");
+        assertRejected("{\"t\":1e400}", "'t' = Infinity is not a finite number");
+        assertRejected("{\"t\":-1e400}", "'t' = -Infinity is not a finite number");
         assertRejected("{\"s\":\"" + "x".repeat(33000) + "\"}", "allows at most 32768 bytes per section");
         assertRejected(nested(11), "nests deeper than 10");
+        // 1e400 reads as Infinity, which JSON cannot write back
+        assertRejected("{\"a\":{\"b\":1e400}}", "'a.b' = Infinity is not a finite number");
+        assertRejected("{\"a\":-1e400}", "is not a finite number");
+        assertThatThrownBy(() -> TwinPatch.validate(JSON.createObjectNode().put("n", Double.NaN))).hasMessageContaining("'n' = NaN");
+        assertThatThrownBy(() -> TwinDocument.notification(json("[1]"), 2)).hasMessageContaining("JSON object");
+        // JSON escapes can spell a lone surrogate; as UTF-8 on the wire it would turn into '?'
+        assertRejected("{\"a\":{\"b\":\"x\\ud800\"}}", "twin property 'a.b': character 2 is an unpaired surrogate");
+        assertRejected("{\"\\udc00\":1}", "is an unpaired surrogate");
+        TwinPatch.validate(json("{\"\\ud83d\\ude80\":\"\\ud83d\\ude80\"}"));
         TwinPatch.validate(json(nested(10)));
         TwinPatch.validate(json("{\"a\":4503599627370495,\"b\":-4503599627370496,\"c\":1.5,\"d\":null,\"e\":false}"));
     }

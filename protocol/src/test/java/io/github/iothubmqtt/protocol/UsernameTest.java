@@ -58,6 +58,15 @@ class UsernameTest {
     }
 
     @Test
+    void buildRefusesWhatParseCouldNotReadBack() {
+        // the first '?' ends the path: "h/a?/?api-version=1" would read as device "a"
+        assertThatThrownBy(() -> Username.build("h", Identity.device("a?"), "1", null, null)).hasMessageContaining("client id 'a?' contains '?'");
+        assertThatThrownBy(() -> Username.build("h", Identity.module("d", "?"), "1", null, null)).hasMessageContaining("contains '?'");
+        assertThatThrownBy(() -> Username.build("h/x", Identity.device("d"), "1", null, null)).hasMessageContaining("host name 'h/x'");
+        assertThatThrownBy(() -> Username.build("", Identity.device("d"), "1", null, null)).hasMessageContaining("host name ''");
+    }
+
+    @Test
     void dpsUsernameHasNoQuestionMark() {
         assertThat(Provisioning.username("0ne00000A0A", "my-device", Provisioning.DEFAULT_API_VERSION))
                 .isEqualTo("0ne00000A0A/registrations/my-device/api-version=2019-03-31");
