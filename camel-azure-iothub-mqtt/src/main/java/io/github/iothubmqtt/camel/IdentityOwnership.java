@@ -1,17 +1,17 @@
 package io.github.iothubmqtt.camel;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 
 import org.apache.camel.cluster.CamelClusterEventListener;
-import org.apache.camel.cluster.CamelClusterMember;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.cluster.CamelClusterView;
 import org.slf4j.Logger;
@@ -50,6 +50,7 @@ final class IdentityOwnership {
     private final String prefix;
     private final int buckets;
     private final ScheduledExecutorService scheduler;
+    private final Executor blockingWork;
     private final Listener listener;
     private final List<CamelClusterView> views = new CopyOnWriteArrayList<>();
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
@@ -58,7 +59,7 @@ final class IdentityOwnership {
     private ScheduledFuture<?> rebalanceTask;
 
     IdentityOwnership(CamelClusterService service, String prefix, int buckets, ScheduledExecutorService scheduler,
-            Listener listener) {
+            Executor blockingWork, Listener listener) {
         if (buckets < 1) {
             throw new IllegalArgumentException("clusterBuckets must be at least 1, was " + buckets);
         }
@@ -66,6 +67,7 @@ final class IdentityOwnership {
         this.prefix = prefix;
         this.buckets = buckets;
         this.scheduler = scheduler;
+        this.blockingWork = blockingWork;
         this.listener = listener;
     }
 
@@ -89,14 +91,12 @@ final class IdentityOwnership {
         for (int bucket = 0; bucket < buckets; bucket++) {
             CamelClusterView view = service.getView(namespace(bucket));
             int b = bucket;
-            view.addEventListener((CamelClusterEventListener.Leadership) (v, leader) -> leadershipChanged(b, leader));
             views.add(view);
-            if (view.getLeader().filter(CamelClusterMember::isLocal).isPresent()) {
-                leadershipChanged(b, view.getLeader().get());
-            }
+            view.addEventListener((CamelClusterEventListener.Leadership) (v, leader) -> decide(b, leads(b)));
+            decide(b, leads(b));
         }
-        rebalanceTask = scheduler.scheduleWithFixedDelay(this::rebalance, REBALANCE_PERIOD_MILLIS, REBALANCE_PERIOD_MILLIS,
-                TimeUnit.MILLISECONDS);
+        rebalanceTask = scheduler.scheduleWithFixedDelay(() -> blockingWork.execute(this::rebalance),
+                REBALANCE_PERIOD_MILLIS, REBALANCE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     void stop() {
@@ -115,44 +115,66 @@ final class IdentityOwnership {
         views.clear();
     }
 
-    private void leadershipChanged(int bucket, CamelClusterMember leader) {
-        boolean local = leader != null && leader.isLocal();
-        if (local && !leaving.contains(bucket)) {
+    /**
+     * Whether this replica holds the bucket's leadership now. The local member says so; the view's leader may not:
+     * ZooKeeper's is the head of the election queue, which can still be this replica's node of an election it left.
+     */
+    private boolean leads(int bucket) {
+        return views.get(bucket).getLocalMember().isLeader();
+    }
+
+    /** Owns a bucket this replica leads, unless that would exceed the fair share; gives up one it no longer leads. */
+    private synchronized void decide(int bucket, boolean leading) {
+        if (leaving.contains(bucket)) {
+            return; // its hand-over decides again when it is done
+        }
+        if (leading && !owned.contains(bucket)) {
             if (owned.size() >= fairShare()) {
                 LOG.info("Won {} while holding a fair share of {}: handing it over", namespace(bucket), owned.size());
                 handOver(bucket, RETRY_DELAY_MILLIS);
                 return;
             }
-            if (owned.add(bucket)) {
-                LOG.info("Owning {}: its identities connect here", namespace(bucket));
-                listener.ownershipChanged();
-            }
-        } else if (!local && owned.remove(bucket)) {
+            owned.add(bucket);
+            LOG.info("Owning {}: its identities connect here", namespace(bucket));
+            listener.ownershipChanged();
+        } else if (!leading && owned.remove(bucket)) {
             LOG.info("Lost {}: its identities disconnect here", namespace(bucket));
             listener.ownershipChanged();
         }
     }
 
-    /** Hands over what exceeds the fair share, one bucket per period so that a membership change moves little at once. */
+    /**
+     * Decides again on every bucket, so that a leadership event that was missed or failed leaves no bucket led and
+     * unserved; then hands over what exceeds the fair share, one bucket per period so that a membership change moves
+     * little at once.
+     */
     private void rebalance() {
         try {
-            int share = fairShare();
-            if (owned.size() > share) {
-                Integer bucket = owned.iterator().next();
-                LOG.info("Holding {} buckets, fair share {}: handing {} over", owned.size(), share, namespace(bucket));
-                owned.remove(bucket);
-                listener.ownershipChanged();
-                handOver(bucket, HAND_OFF_DELAY_MILLIS);
+            for (int bucket = 0; bucket < buckets; bucket++) {
+                decide(bucket, leads(bucket));
+            }
+            synchronized (this) {
+                int share = fairShare();
+                if (owned.size() > share) {
+                    Integer bucket = owned.iterator().next();
+                    LOG.info("Holding {} buckets, fair share {}: handing {} over", owned.size(), share, namespace(bucket));
+                    owned.remove(bucket);
+                    listener.ownershipChanged();
+                    handOver(bucket, HAND_OFF_DELAY_MILLIS);
+                }
             }
         } catch (RuntimeException e) {
             LOG.warn("Rebalancing the identities failed: {}", e.getMessage(), e);
         }
     }
 
-    /** Leaves the bucket's election once its connections are gone, and joins again at the back of it. */
+    /**
+     * Leaves the bucket's election once its connections are gone, and joins again at the back of it. On the work
+     * pool: a cluster service may block (ZooKeeper round trips), and the scheduler thread runs every session's timers.
+     */
     private void handOver(int bucket, long delayMillis) {
         leaving.add(bucket);
-        scheduler.schedule(() -> {
+        scheduler.schedule(() -> blockingWork.execute(() -> {
             try {
                 service.stopView(namespace(bucket));
                 service.startView(namespace(bucket));
@@ -161,11 +183,9 @@ final class IdentityOwnership {
             } finally {
                 leaving.remove(bucket);
             }
-            // won again while leaving (no other replica wanted it): the event was ignored then
-            if (service.isLeader(namespace(bucket))) {
-                views.get(bucket).getLeader().ifPresent(leader -> leadershipChanged(bucket, leader));
-            }
-        }, delayMillis, TimeUnit.MILLISECONDS);
+            // won again while leaving (no other replica wanted it): that event was ignored
+            decide(bucket, leads(bucket));
+        }), delayMillis, TimeUnit.MILLISECONDS);
     }
 
     /** {@code ceil(buckets / members)}; every bucket when the service reports no members. */

@@ -187,7 +187,8 @@ public class IotHubMqttComponent extends DefaultComponent {
             ownedSessions = new OwnedSessions(opener, null);
             return;
         }
-        ownership = new IdentityOwnership(cluster, clusterNamespace, clusterBuckets, scheduler, () -> ownedSessions.ownershipChanged());
+        ownership = new IdentityOwnership(cluster, clusterNamespace, clusterBuckets, scheduler, work,
+                () -> ownedSessions.ownershipChanged());
         ownedSessions = new OwnedSessions(opener, ownership);
         LOG.info("iothub-mqtt connects only the identities this replica owns: {} buckets {}-0 to {}-{} on cluster service {}",
                 clusterBuckets, clusterNamespace, clusterNamespace, clusterBuckets - 1, cluster.getId());

@@ -80,6 +80,7 @@ class FileLockReplicasTest extends EmulatorTestSupport {
                         + " identities), %d take-overs, %d completed, %d received, %d lost, %d duplicated, %d failed"
                         + " otherwise than not owned%n", failover.toMillis(), DEVICES, takeOvers, done.size(),
                         ledger.receivedCount(), ledger.lost(done), ledger.duplicated(), first.failed() + second.failed());
+                ReplicaLedger.printTakeOvers();
                 assertThat(takeOvers).as("take-overs at the hub").isZero();
                 assertThat(ledger.lost(done)).as("completed but never at the hub").isZero();
                 assertThat(second.buckets()).as("the survivor leads every bucket").isEqualTo("[0, 1, 2, 3]");

@@ -64,6 +64,12 @@ public final class ReplicaLedger {
         return received.values().stream().filter(count -> count.get() > 1).count();
     }
 
+    /** Prints the hub's take-over events, if any, to tell which identity two replicas held at once. */
+    public static void printTakeOvers() {
+        CapturedLogs.events().stream().filter(e -> e.message().contains("a new connection replaces the open one"))
+                .forEach(e -> System.out.println("take-over at the hub: " + e.message()));
+    }
+
     public int receivedCount() {
         return received.size();
     }

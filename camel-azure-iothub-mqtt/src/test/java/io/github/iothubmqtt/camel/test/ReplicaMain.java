@@ -11,6 +11,7 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
@@ -18,7 +19,7 @@ import org.apache.camel.impl.DefaultCamelContext;
  * identities it connects. One thread per endpoint URI sends telemetry with bodies {@code <replica>:<endpoint>:<n>}
  * every {@value #PERIOD_MILLIS} ms and prints {@code done <body>} when the exchange completed, so the test knows what
  * the route saw as sent when it kills this JVM; a send of an identity owned elsewhere fails fast and is not counted.
- * Prints {@code buckets <list>} whenever the buckets this replica leads change.
+ * Prints {@code buckets <list>} whenever the buckets this replica leads change, and the ownership decisions logged.
  * <p>
  * Arguments: replica name, cluster ({@code file:<root>} or {@code zookeeper:<connect string>}), the component's
  * clusterBuckets, trust store path (PKCS12), its password, then one endpoint URI per identity (with
@@ -30,6 +31,10 @@ public final class ReplicaMain {
     private static final long NOT_OWNED_PAUSE_MILLIS = 50;
     private static final long WATCH_PERIOD_MILLIS = 100;
     private static final int FIRST_URI = 5;
+    /** Its decisions (buckets won, lost, handed over) go to the test's output. */
+    private static final String OWNERSHIP_LOGGER = "io.github.iothubmqtt.camel.IdentityOwnership";
+    /** How long ZooKeeper keeps a killed replica's leadership: the lease time of this cluster service. */
+    private static final long ZOOKEEPER_SESSION_TIMEOUT_MILLIS = 4_000;
 
     private ReplicaMain() {
     }
@@ -55,7 +60,14 @@ public final class ReplicaMain {
             senders.forEach(Thread::start);
             print(out, "started");
             Object printed = null;
+            int decisions = 0;
             while (true) { // ends with the JVM: the test kills it
+                List<CapturedLogs.Event> events = CapturedLogs.events();
+                for (; decisions < events.size(); decisions++) {
+                    if (events.get(decisions).logger().equals(OWNERSHIP_LOGGER)) {
+                        print(out, "ownership: " + events.get(decisions).message());
+                    }
+                }
                 Object buckets = component.getOwnedClusterBuckets().stream().sorted().toList();
                 if (!buckets.equals(printed)) {
                     print(out, "buckets " + buckets);
@@ -73,6 +85,15 @@ public final class ReplicaMain {
             service.setRoot(cluster.substring("file:".length()));
             service.setAcquireLockDelay(200, TimeUnit.MILLISECONDS);
             service.setAcquireLockInterval(500, TimeUnit.MILLISECONDS);
+            return service;
+        }
+        if (cluster.startsWith("zookeeper:")) {
+            ZooKeeperClusterService service = new ZooKeeperClusterService();
+            service.setId(replica);
+            service.setNodes(cluster.substring("zookeeper:".length()));
+            service.setBasePath("/replicas-test");
+            service.setSessionTimeout(ZOOKEEPER_SESSION_TIMEOUT_MILLIS);
+            service.setConnectTimeout(ZOOKEEPER_SESSION_TIMEOUT_MILLIS);
             return service;
         }
         throw new IllegalArgumentException("unknown cluster " + cluster);

@@ -62,6 +62,12 @@ public final class ReplicaProcess implements AutoCloseable {
         return buckets;
     }
 
+    /** How many buckets the replica leads, as it last printed them. */
+    public int bucketCount() {
+        String list = buckets;
+        return list.equals("[]") ? 0 : list.split(",").length;
+    }
+
     /** Sends that failed for another reason than the identity being owned elsewhere. */
     public int failed() {
         return failed.get();
@@ -95,7 +101,7 @@ public final class ReplicaProcess implements AutoCloseable {
                     if (line.startsWith("failed ")) {
                         failed.incrementAndGet();
                     }
-                    System.out.println("[" + name + "] " + line);
+                    System.out.println("[" + name + " " + System.nanoTime() / 1_000_000 + "] " + line);
                 }
             }
         } catch (IOException e) {
