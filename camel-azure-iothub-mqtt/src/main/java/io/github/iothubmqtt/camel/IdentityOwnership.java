@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * Spreading: a replica that leads more than its fair share, {@code ceil(buckets / members)} with the members the
  * cluster service reports, hands the excess over: it closes the bucket's sessions first, waits until their
  * connections are gone, then leaves the election and joins it again at the back. A bucket won while already at the
- * fair share is handed over at once, before any session opens. A service that reports no members (the file lock
+ * fair share is handed over a second later, without opening any session. A service that reports no members (the file lock
  * service) gives no way to count the replicas: there the first replica keeps every bucket and the others stand by.
  */
 final class IdentityOwnership {
@@ -41,7 +41,7 @@ final class IdentityOwnership {
      * A closed session's connection quiesces up to 2 s before its DISCONNECT: leadership is released only after that,
      * so the next owner never connects while this one's connection is still open.
      */
-    static final long HAND_OFF_DELAY_MILLIS = 4_000;
+    private static final long HAND_OFF_DELAY_MILLIS = 4_000;
     private static final long REBALANCE_PERIOD_MILLIS = 5_000;
     /** Between handing over a bucket that holds no session and joining its election again: no tight loop. */
     private static final long RETRY_DELAY_MILLIS = 1_000;
@@ -57,6 +57,8 @@ final class IdentityOwnership {
     /** Buckets being handed over: not owned any more, leadership not yet released. */
     private final Set<Integer> leaving = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> rebalanceTask;
+    /** Set by {@link #stop()}: a hand-over or rebalance still under way decides nothing any more. */
+    private volatile boolean stopped;
 
     IdentityOwnership(CamelClusterService service, String prefix, int buckets, ScheduledExecutorService scheduler,
             Executor blockingWork, Listener listener) {
@@ -71,7 +73,7 @@ final class IdentityOwnership {
         this.listener = listener;
     }
 
-    /** The bucket of a session key: CRC32, the same in every JVM and version, unlike a hash of the JDK's choice. */
+    /** The bucket of a session key: CRC32 spreads similar keys (device-1, device-2...) evenly, in every JVM alike. */
     int bucketOf(String sessionKey) {
         CRC32 crc = new CRC32();
         crc.update(sessionKey.getBytes(StandardCharsets.UTF_8));
@@ -99,12 +101,16 @@ final class IdentityOwnership {
                 REBALANCE_PERIOD_MILLIS, REBALANCE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** Closes the sessions, then leaves the elections (without the hand-over delay: a stopping replica does not wait). */
     void stop() {
         if (rebalanceTask != null) {
             rebalanceTask.cancel(false);
         }
-        owned.clear();
-        listener.ownershipChanged();
+        synchronized (this) {
+            stopped = true;
+            owned.clear();
+            listener.ownershipChanged();
+        }
         for (CamelClusterView view : views) {
             try {
                 service.releaseView(view);
@@ -112,7 +118,6 @@ final class IdentityOwnership {
                 LOG.warn("Releasing cluster view {} failed: {}", view.getNamespace(), e.getMessage(), e);
             }
         }
-        views.clear();
     }
 
     /**
@@ -125,8 +130,8 @@ final class IdentityOwnership {
 
     /** Owns a bucket this replica leads, unless that would exceed the fair share; gives up one it no longer leads. */
     private synchronized void decide(int bucket, boolean leading) {
-        if (leaving.contains(bucket)) {
-            return; // its hand-over decides again when it is done
+        if (stopped || leaving.contains(bucket)) {
+            return; // a hand-over decides again when it is done
         }
         if (leading && !owned.contains(bucket)) {
             if (owned.size() >= fairShare()) {

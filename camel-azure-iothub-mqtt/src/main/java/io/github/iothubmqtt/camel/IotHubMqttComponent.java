@@ -174,8 +174,8 @@ public class IotHubMqttComponent extends DefaultComponent {
                 : ClusterServiceHelper.lookupService(getCamelContext()).orElse(null);
         OwnedSessions.Sessions opener = new OwnedSessions.Sessions() {
             @Override
-            public DeviceSession acquire(SessionSettings settings, IotHubMqttConnectionConfiguration options) {
-                return acquireSession(settings, options);
+            public DeviceSession acquire(SessionSettings settings) {
+                return acquireSession(settings);
             }
 
             @Override
@@ -259,14 +259,14 @@ public class IotHubMqttComponent extends DefaultComponent {
         return socketFactories.computeIfAbsent(parameters, p -> SessionSettingsFactory.socketFactory(p, getCamelContext()));
     }
 
-    OwnedSessions.Lease joinSession(SessionSettings settings, IotHubMqttConfiguration options,
+    OwnedSessions.Lease joinSession(SessionSettings settings, IotHubMqttConnectionConfiguration options,
             OwnedSessions.Attachment attachment) {
-        return ownedSessions.join(settings, options, attachment);
+        optionsCheck.acquired(settings.key(), options);
+        return ownedSessions.join(settings, attachment);
     }
 
-    private DeviceSession acquireSession(SessionSettings settings, IotHubMqttConnectionConfiguration options) {
+    private DeviceSession acquireSession(SessionSettings settings) {
         DeviceSession session = sessions.acquire(settings);
-        optionsCheck.acquired(settings.key(), options);
         healthChecks.computeIfAbsent(session, this::registerHealthCheck);
         return session;
     }

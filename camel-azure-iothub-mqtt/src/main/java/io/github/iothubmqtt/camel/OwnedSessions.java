@@ -19,7 +19,7 @@ final class OwnedSessions {
 
     /** Opens and closes the shared sessions (the component's reference-counted registry). */
     interface Sessions {
-        DeviceSession acquire(SessionSettings settings, IotHubMqttConnectionConfiguration options);
+        DeviceSession acquire(SessionSettings settings);
 
         void release(DeviceSession session);
     }
@@ -33,14 +33,12 @@ final class OwnedSessions {
 
     private static final class Slot {
         final SessionSettings settings;
-        final IotHubMqttConnectionConfiguration options;
         final List<Attachment> attachments = new ArrayList<>();
         int users;
         DeviceSession session;
 
-        Slot(SessionSettings settings, IotHubMqttConnectionConfiguration options) {
+        Slot(SessionSettings settings) {
             this.settings = settings;
-            this.options = options;
         }
     }
 
@@ -90,8 +88,8 @@ final class OwnedSessions {
     }
 
     /** Joins the identity's users; a consumer passes its attachment, a producer {@code null}. */
-    synchronized Lease join(SessionSettings settings, IotHubMqttConnectionConfiguration options, Attachment attachment) {
-        Slot slot = slots.computeIfAbsent(settings.key(), k -> new Slot(settings, options));
+    synchronized Lease join(SessionSettings settings, Attachment attachment) {
+        Slot slot = slots.computeIfAbsent(settings.key(), k -> new Slot(settings));
         slot.users++;
         if (attachment != null) {
             slot.attachments.add(attachment);
@@ -123,7 +121,7 @@ final class OwnedSessions {
     private void reconcile(Slot slot) {
         boolean wanted = slot.users > 0 && (ownership == null || ownership.owns(slot.settings.key()));
         if (wanted && slot.session == null) {
-            slot.session = sessions.acquire(slot.settings, slot.options);
+            slot.session = sessions.acquire(slot.settings);
             slot.attachments.forEach(attachment -> attachment.attach(slot.session));
             notifyAll();
         } else if (!wanted && slot.session != null) {
