@@ -40,6 +40,12 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "bodyType": getOrCreateConfiguration(target).setBodyType(property(camelContext, io.github.iothubmqtt.camel.JsonBodyType.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "clusterbuckets":
+        case "clusterBuckets": target.setClusterBuckets(property(camelContext, int.class, value)); return true;
+        case "clusternamespace":
+        case "clusterNamespace": target.setClusterNamespace(property(camelContext, java.lang.String.class, value)); return true;
+        case "clusterservice":
+        case "clusterService": target.setClusterService(property(camelContext, org.apache.camel.cluster.CamelClusterService.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.iothubmqtt.camel.IotHubMqttConfiguration.class, value)); return true;
         case "connectconcurrency":
         case "connectConcurrency": target.setConnectConcurrency(property(camelContext, int.class, value)); return true;
@@ -75,6 +81,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "modelId": getOrCreateConfiguration(target).setModelId(property(camelContext, java.lang.String.class, value)); return true;
         case "moduleid":
         case "moduleId": getOrCreateConfiguration(target).setModuleId(property(camelContext, java.lang.String.class, value)); return true;
+        case "notownedpolicy":
+        case "notOwnedPolicy": getOrCreateConfiguration(target).setNotOwnedPolicy(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.iothubmqtt.camel.TwinOperation.class, value)); return true;
         case "outbox": getOrCreateConfiguration(target).setOutbox(property(camelContext, java.lang.String.class, value)); return true;
         case "outboxdirectory":
@@ -119,6 +127,11 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
     }
 
     @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"clusterService"};
+    }
+
+    @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "acktimeout":
@@ -131,6 +144,12 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "bodyType": return io.github.iothubmqtt.camel.JsonBodyType.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "clusterbuckets":
+        case "clusterBuckets": return int.class;
+        case "clusternamespace":
+        case "clusterNamespace": return java.lang.String.class;
+        case "clusterservice":
+        case "clusterService": return org.apache.camel.cluster.CamelClusterService.class;
         case "configuration": return io.github.iothubmqtt.camel.IotHubMqttConfiguration.class;
         case "connectconcurrency":
         case "connectConcurrency": return int.class;
@@ -166,6 +185,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "modelId": return java.lang.String.class;
         case "moduleid":
         case "moduleId": return java.lang.String.class;
+        case "notownedpolicy":
+        case "notOwnedPolicy": return java.lang.String.class;
         case "operation": return io.github.iothubmqtt.camel.TwinOperation.class;
         case "outbox": return java.lang.String.class;
         case "outboxdirectory":
@@ -223,6 +244,12 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "bodyType": return getOrCreateConfiguration(target).getBodyType();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "clusterbuckets":
+        case "clusterBuckets": return target.getClusterBuckets();
+        case "clusternamespace":
+        case "clusterNamespace": return target.getClusterNamespace();
+        case "clusterservice":
+        case "clusterService": return target.getClusterService();
         case "configuration": return target.getConfiguration();
         case "connectconcurrency":
         case "connectConcurrency": return target.getConnectConcurrency();
@@ -258,6 +285,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "modelId": return getOrCreateConfiguration(target).getModelId();
         case "moduleid":
         case "moduleId": return getOrCreateConfiguration(target).getModuleId();
+        case "notownedpolicy":
+        case "notOwnedPolicy": return getOrCreateConfiguration(target).getNotOwnedPolicy();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "outbox": return getOrCreateConfiguration(target).getOutbox();
         case "outboxdirectory":

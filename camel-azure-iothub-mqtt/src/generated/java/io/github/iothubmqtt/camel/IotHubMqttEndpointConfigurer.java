@@ -65,6 +65,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "modelId": target.getConfiguration().setModelId(property(camelContext, java.lang.String.class, value)); return true;
         case "moduleid":
         case "moduleId": target.getConfiguration().setModuleId(property(camelContext, java.lang.String.class, value)); return true;
+        case "notownedpolicy":
+        case "notOwnedPolicy": target.getConfiguration().setNotOwnedPolicy(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.iothubmqtt.camel.TwinOperation.class, value)); return true;
         case "outbox": target.getConfiguration().setOutbox(property(camelContext, java.lang.String.class, value)); return true;
         case "outboxdirectory":
@@ -153,6 +155,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "modelId": return java.lang.String.class;
         case "moduleid":
         case "moduleId": return java.lang.String.class;
+        case "notownedpolicy":
+        case "notOwnedPolicy": return java.lang.String.class;
         case "operation": return io.github.iothubmqtt.camel.TwinOperation.class;
         case "outbox": return java.lang.String.class;
         case "outboxdirectory":
@@ -242,6 +246,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "modelId": return target.getConfiguration().getModelId();
         case "moduleid":
         case "moduleId": return target.getConfiguration().getModuleId();
+        case "notownedpolicy":
+        case "notOwnedPolicy": return target.getConfiguration().getNotOwnedPolicy();
         case "operation": return target.getConfiguration().getOperation();
         case "outbox": return target.getConfiguration().getOutbox();
         case "outboxdirectory":

@@ -24,7 +24,7 @@ public class IotHubMqttEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(44);
+        Set<String> props = new HashSet<>(45);
         props.add("ackTimeout");
         props.add("apiVersion");
         props.add("bodyType");
@@ -47,6 +47,7 @@ public class IotHubMqttEndpointUriFactory extends org.apache.camel.support.compo
         props.add("methodName");
         props.add("modelId");
         props.add("moduleId");
+        props.add("notOwnedPolicy");
         props.add("operation");
         props.add("outbox");
         props.add("outboxDirectory");

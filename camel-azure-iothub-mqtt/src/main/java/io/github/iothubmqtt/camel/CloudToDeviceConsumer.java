@@ -31,12 +31,12 @@ class CloudToDeviceConsumer extends SessionConsumer {
     }
 
     @Override
-    protected void attach(DeviceSession session) {
+    public void attach(DeviceSession session) {
         session.subscribe(filter, 1, this::onMessage);
     }
 
     @Override
-    protected void detach(DeviceSession session) {
+    public void detach(DeviceSession session) {
         session.unsubscribe(filter);
     }
 

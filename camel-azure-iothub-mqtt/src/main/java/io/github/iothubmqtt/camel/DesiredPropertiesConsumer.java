@@ -30,6 +30,8 @@ class DesiredPropertiesConsumer extends SessionConsumer {
     private final Runnable onConnected = this::resync;
     /** One thread keeps the route's exchanges in version order and off the session's I/O thread. */
     private ExecutorService inOrder;
+    /** The session the consumer is attached to; none while another replica owns the identity. */
+    private volatile DeviceSession attached;
 
     DesiredPropertiesConsumer(IotHubMqttEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -42,15 +44,17 @@ class DesiredPropertiesConsumer extends SessionConsumer {
     }
 
     @Override
-    protected void attach(DeviceSession session) {
+    public void attach(DeviceSession session) {
+        attached = session;
         session.twin().addDesiredListener(onNotification);
         session.addConnectListener(onConnected);
     }
 
     @Override
-    protected void detach(DeviceSession session) {
+    public void detach(DeviceSession session) {
         session.removeConnectListener(onConnected);
         session.twin().removeDesiredListener(onNotification);
+        attached = null;
     }
 
     @Override
@@ -89,6 +93,10 @@ class DesiredPropertiesConsumer extends SessionConsumer {
 
     /** Reads the twin and hands the route the desired document if it is newer than what the route saw. */
     private void resync() {
+        DeviceSession session = attached;
+        if (session == null) {
+            return; // the identity is owned elsewhere now: this replica reads again when it owns it
+        }
         session.twin().get(endpoint.requestTimeout(), endpoint.retryPolicy()).whenComplete((answer, error) ->
                 inOrder.execute(() -> afterRead(answer, error)));
     }

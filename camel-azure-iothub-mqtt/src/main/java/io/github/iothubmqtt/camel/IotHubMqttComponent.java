@@ -2,6 +2,7 @@ package io.github.iothubmqtt.camel;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,12 +17,14 @@ import io.github.iothubmqtt.camel.session.RenewalPlanner;
 import io.github.iothubmqtt.camel.session.SessionExecutors;
 import io.github.iothubmqtt.camel.session.SessionSettings;
 import org.apache.camel.Endpoint;
+import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.cluster.ClusterServiceHelper;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +51,21 @@ public class IotHubMqttComponent extends DefaultComponent {
             + " no platform thread while it waits for the network; platform threads otherwise. platform: three platform"
             + " threads per connection, as Paho starts them.")
     private String ioThreads = "auto";
+    @Metadata(label = "advanced", autowired = true, description = "The cluster service that decides which replica"
+            + " connects which identity, when the application runs as several replicas (file lock, ZooKeeper,"
+            + " Kubernetes, Consul...). By default the cluster service of the CamelContext, if there is one. Each identity"
+            + " is hashed into one of clusterBuckets namespaces; only the replica that leads an identity's namespace"
+            + " connects it, so replicas never take each other's connections.")
+    private CamelClusterService clusterService;
+    @Metadata(label = "advanced", defaultValue = "iothub-mqtt", description = "The prefix of the cluster namespaces:"
+            + " <prefix>-<bucket>. Letters, digits and dashes, so that it is a valid file name, ZooKeeper path and"
+            + " Kubernetes lease name.")
+    private String clusterNamespace = "iothub-mqtt";
+    @Metadata(label = "advanced", defaultValue = "16", description = "Into how many cluster namespaces (buckets) the"
+            + " identities are hashed. Each is one lock, election or lease of the cluster service; replicas share the"
+            + " buckets, so use at least as many buckets as replicas, better a few times more. Must be the same on every"
+            + " replica.")
+    private int clusterBuckets = 16;
 
     private static final Logger LOG = LoggerFactory.getLogger(IotHubMqttComponent.class);
     private static final String SCHEDULER = "IotHubMqttSession";
@@ -55,6 +73,8 @@ public class IotHubMqttComponent extends DefaultComponent {
     private static final int WORK_THREADS = 8;
 
     private DeviceSessionRegistry sessions;
+    private OwnedSessions ownedSessions;
+    private volatile IdentityOwnership ownership;
     private ScheduledExecutorService scheduler;
     private ExecutorService work;
     private ClientLoops clientLoops;
@@ -86,6 +106,33 @@ public class IotHubMqttComponent extends DefaultComponent {
 
     public void setConnectConcurrency(int connectConcurrency) {
         this.connectConcurrency = connectConcurrency;
+    }
+
+    public CamelClusterService getClusterService() {
+        return clusterService;
+    }
+
+    public void setClusterService(CamelClusterService clusterService) {
+        this.clusterService = clusterService;
+    }
+
+    public String getClusterNamespace() {
+        return clusterNamespace;
+    }
+
+    public void setClusterNamespace(String clusterNamespace) {
+        if (!clusterNamespace.matches("[A-Za-z0-9][A-Za-z0-9-]*")) {
+            throw new IllegalArgumentException("clusterNamespace must be letters, digits and dashes, was " + clusterNamespace);
+        }
+        this.clusterNamespace = clusterNamespace;
+    }
+
+    public int getClusterBuckets() {
+        return clusterBuckets;
+    }
+
+    public void setClusterBuckets(int clusterBuckets) {
+        this.clusterBuckets = clusterBuckets;
     }
 
     public String getIoThreads() {
@@ -123,6 +170,29 @@ public class IotHubMqttComponent extends DefaultComponent {
         LOG.debug("iothub-mqtt connections run their MQTT loops on {} threads", clientLoops.virtual() ? "virtual" : "platform");
         sessions = new DeviceSessionRegistry(new SessionExecutors(scheduler, work, clientLoops,
                 new ConnectPacer(connectRate, connectConcurrency, scheduler), new RenewalPlanner()));
+        CamelClusterService cluster = clusterService != null ? clusterService
+                : ClusterServiceHelper.lookupService(getCamelContext()).orElse(null);
+        OwnedSessions.Sessions opener = new OwnedSessions.Sessions() {
+            @Override
+            public DeviceSession acquire(SessionSettings settings) {
+                return acquireSession(settings);
+            }
+
+            @Override
+            public void release(DeviceSession session) {
+                releaseSession(session);
+            }
+        };
+        if (cluster == null) {
+            ownedSessions = new OwnedSessions(opener, null);
+            return;
+        }
+        ownership = new IdentityOwnership(cluster, clusterNamespace, clusterBuckets, scheduler, work,
+                () -> ownedSessions.ownershipChanged());
+        ownedSessions = new OwnedSessions(opener, ownership);
+        LOG.info("iothub-mqtt connects only the identities this replica owns: {} buckets {}-0 to {}-{} on cluster service {}",
+                clusterBuckets, clusterNamespace, clusterNamespace, clusterBuckets - 1, cluster.getId());
+        ownership.start();
     }
 
     private ClientLoops.Kind ioThreadsKind() {
@@ -164,6 +234,10 @@ public class IotHubMqttComponent extends DefaultComponent {
 
     @Override
     protected void doStop() throws Exception {
+        if (ownership != null) {
+            ownership.stop();
+            ownership = null;
+        }
         if (sessions != null) {
             sessions.closeAll();
         }
@@ -189,14 +263,19 @@ public class IotHubMqttComponent extends DefaultComponent {
         });
     }
 
-    DeviceSession acquireSession(SessionSettings settings, IotHubMqttConnectionConfiguration options) {
-        DeviceSession session = sessions.acquire(settings);
+    OwnedSessions.Lease joinSession(SessionSettings settings, IotHubMqttConnectionConfiguration options,
+            OwnedSessions.Attachment attachment) {
         optionsCheck.acquired(settings.key(), options);
+        return ownedSessions.join(settings, attachment);
+    }
+
+    private DeviceSession acquireSession(SessionSettings settings) {
+        DeviceSession session = sessions.acquire(settings);
         healthChecks.computeIfAbsent(session, this::registerHealthCheck);
         return session;
     }
 
-    void releaseSession(DeviceSession session) {
+    private void releaseSession(DeviceSession session) {
         sessions.release(session);
         if (!sessions.sessions().contains(session)) {
             optionsCheck.released(session.settings().key());
@@ -228,6 +307,12 @@ public class IotHubMqttComponent extends DefaultComponent {
                     WritableHealthCheckRepository.class);
         }
         return healthCheckRepository;
+    }
+
+    /** The cluster buckets this replica leads now: its identities connect here. Empty without a cluster service. */
+    public Set<Integer> getOwnedClusterBuckets() {
+        IdentityOwnership now = ownership;
+        return now == null ? Set.of() : now.ownedBuckets();
     }
 
     /** The health checks of the open sessions, one per identity. */

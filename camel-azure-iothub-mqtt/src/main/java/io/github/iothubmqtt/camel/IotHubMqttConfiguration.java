@@ -29,6 +29,11 @@ public class IotHubMqttConfiguration extends IotHubMqttConnectionConfiguration i
     private int methodErrorStatus = 500;
     @UriParam(label = "consumer", defaultValue = "10")
     private int methodConcurrency = 10;
+    @UriParam(label = "producer", defaultValue = "fail", enums = "fail,wait")
+    private String notOwnedPolicy = NOT_OWNED_FAIL;
+
+    static final String NOT_OWNED_FAIL = "fail";
+    static final String NOT_OWNED_WAIT = "wait";
 
     public int getQos() {
         return qos;
@@ -127,6 +132,27 @@ public class IotHubMqttConfiguration extends IotHubMqttConnectionConfiguration i
     /** Methods consumer: how many calls the route serves at once; IoT Hub gives no ordering between calls. */
     public void setMethodConcurrency(int methodConcurrency) {
         this.methodConcurrency = methodConcurrency;
+    }
+
+    public String getNotOwnedPolicy() {
+        return notOwnedPolicy;
+    }
+
+    /**
+     * With a cluster service in the CamelContext, only the replica that owns an identity connects it. What a producer
+     * of an identity owned by another replica does: fail at once with IdentityNotOwnedException, or wait for this
+     * replica to own it, up to sendTimeout, then fail the same way.
+     */
+    public void setNotOwnedPolicy(String notOwnedPolicy) {
+        if (!NOT_OWNED_FAIL.equals(notOwnedPolicy) && !NOT_OWNED_WAIT.equals(notOwnedPolicy)) {
+            throw new IllegalArgumentException("notOwnedPolicy must be fail or wait, was " + notOwnedPolicy);
+        }
+        this.notOwnedPolicy = notOwnedPolicy;
+    }
+
+    /** How long a producer waits for its identity to be owned here, by {@link #setNotOwnedPolicy}. */
+    long notOwnedWaitMillis() {
+        return NOT_OWNED_WAIT.equals(notOwnedPolicy) ? getSendTimeout() : 0;
     }
 
     public IotHubMqttConfiguration copy() {

@@ -2,7 +2,6 @@ package io.github.iothubmqtt.camel;
 
 import java.time.Duration;
 
-import io.github.iothubmqtt.camel.session.DeviceSession;
 import io.github.iothubmqtt.camel.session.SessionSettings;
 import io.github.iothubmqtt.camel.session.TwinChannel;
 import org.apache.camel.Category;
@@ -94,12 +93,9 @@ public class IotHubMqttEndpoint extends DefaultEndpoint implements HeaderFilterS
                 MAX_RETRY_DELAY);
     }
 
-    DeviceSession acquireSession() {
-        return getComponent().acquireSession(sessionSettings, configuration);
-    }
-
-    void releaseSession(DeviceSession session) {
-        getComponent().releaseSession(session);
+    /** Joins the users of this endpoint's identity; a consumer passes itself, to be attached to each of its sessions. */
+    OwnedSessions.Lease joinSession(OwnedSessions.Attachment attachment) {
+        return getComponent().joinSession(sessionSettings, configuration, attachment);
     }
 
     @Override

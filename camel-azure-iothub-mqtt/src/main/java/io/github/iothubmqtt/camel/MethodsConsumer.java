@@ -42,12 +42,12 @@ class MethodsConsumer extends SessionConsumer {
     }
 
     @Override
-    protected void attach(DeviceSession session) {
+    public void attach(DeviceSession session) {
         session.methods().register(endpoint.getConfiguration().getMethodName(), handler);
     }
 
     @Override
-    protected void detach(DeviceSession session) {
+    public void detach(DeviceSession session) {
         session.methods().unregister(endpoint.getConfiguration().getMethodName(), handler);
     }
 

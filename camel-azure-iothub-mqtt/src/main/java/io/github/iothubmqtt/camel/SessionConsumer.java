@@ -4,36 +4,39 @@ import io.github.iothubmqtt.camel.session.DeviceSession;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 
-/** A consumer that holds its identity's shared session from start to stop and attaches its handlers to it. */
-abstract class SessionConsumer extends DefaultConsumer {
+/**
+ * A consumer that holds on to its identity's shared session from start to stop and attaches its handlers to it. With
+ * a cluster service it is attached to each session this replica opens while it owns the identity, and idle otherwise.
+ */
+abstract class SessionConsumer extends DefaultConsumer implements OwnedSessions.Attachment {
 
     protected final IotHubMqttEndpoint endpoint;
-    protected DeviceSession session;
+    private OwnedSessions.Lease lease;
 
     SessionConsumer(IotHubMqttEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
     }
 
-    /** Subscribes or registers on the session just acquired. */
-    protected abstract void attach(DeviceSession session);
+    /** Subscribes or registers on a session of the identity. */
+    @Override
+    public abstract void attach(DeviceSession session);
 
-    /** Undoes {@link #attach} before the session is released. */
-    protected abstract void detach(DeviceSession session);
+    /** Undoes {@link #attach} before the session is closed. */
+    @Override
+    public abstract void detach(DeviceSession session);
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        session = endpoint.acquireSession();
-        attach(session);
+        lease = endpoint.joinSession(this);
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (session != null) {
-            detach(session);
-            endpoint.releaseSession(session);
-            session = null;
+        if (lease != null) {
+            lease.release();
+            lease = null;
         }
         super.doStop();
     }

@@ -8,14 +8,20 @@ import org.apache.camel.Message;
 /** Puts the session's {@link SessionStatus} in the body and its main facts in headers. */
 class StatusProducer extends SessionProducer {
 
-
     StatusProducer(IotHubMqttEndpoint endpoint) {
         super(endpoint);
     }
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        SessionStatus status = session.status();
+        SessionStatus status;
+        try {
+            status = session().status();
+        } catch (IdentityNotOwnedException | InterruptedException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
         Message message = exchange.getMessage();
         message.setBody(status);
         message.setHeader(IotHubMqttConstants.CONNECTED, status.connected());

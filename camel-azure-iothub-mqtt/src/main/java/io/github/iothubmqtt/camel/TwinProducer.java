@@ -29,7 +29,7 @@ class TwinProducer extends SessionProducer {
             operation = exchange.getMessage().getHeader(IotHubMqttConstants.TWIN_OPERATION,
                     endpoint.getConfiguration().getOperation(), TwinOperation.class);
             answer = switch (operation) {
-                case getTwin -> session.twin().get(endpoint.requestTimeout(), endpoint.retryPolicy());
+                case getTwin -> session().twin().get(endpoint.requestTimeout(), endpoint.retryPolicy());
                 case updateReported -> patchReported(exchange);
             };
         } catch (Exception e) {
@@ -60,7 +60,7 @@ class TwinProducer extends SessionProducer {
         }
         TwinPatch.validate(patch.tree());
         Long baseVersion = exchange.getMessage().getHeader(IotHubMqttConstants.REPORTED_BASE_VERSION, Long.class);
-        return session.twin().patchReported(patch.bytes(), baseVersion, endpoint.requestTimeout(), endpoint.retryPolicy());
+        return session().twin().patchReported(patch.bytes(), baseVersion, endpoint.requestTimeout(), endpoint.retryPolicy());
     }
 
     private void complete(Exchange exchange, TwinOperation operation, TwinChannel.Answer reply) throws IotHubStatusException {

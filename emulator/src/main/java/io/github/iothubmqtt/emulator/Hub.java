@@ -28,6 +28,7 @@ final class Hub {
     private final Twins twins;
     private final MethodCalls methods;
     private final ConnectAuthenticator authenticator;
+    private long takeOvers;
 
     Hub(HubSettings settings, HubThread thread, DeviceRegistry registry) {
         this.settings = settings;
@@ -57,6 +58,7 @@ final class Hub {
             LOG.info("{}: {}: a new connection replaces the open one", identity,
                     HubError.CONNECTION_FORCEFULLY_CLOSED_ON_NEW_CONNECTION);
             previous.close("replaced by a new connection of the same identity");
+            takeOvers++;
         });
         boolean cleanSession = endpoint.isCleanSession();
         boolean sessionPresent = !cleanSession && sessions.exists(identity);
@@ -83,6 +85,11 @@ final class Hub {
 
     void telemetryReceived(TelemetryMessage message) {
         telemetry.add(message);
+    }
+
+    /** Connections closed because a second one of the same identity arrived. */
+    long takeOvers() {
+        return takeOvers;
     }
 
     HubSettings settings() {

@@ -133,6 +133,11 @@ public final class ServiceApi {
         return hub.thread().call(() -> hub.sessions().connection(identity).isPresent() ? 1 : 0);
     }
 
+    /** How many open connections the hub closed because a new connection of the same identity arrived. */
+    public long takeOvers() {
+        return hub.thread().call(hub::takeOvers);
+    }
+
     public Faults faults() {
         return hub.faults();
     }

@@ -158,11 +158,13 @@ class ConnectTest extends EmulatorTest {
 
     @Test
     void aNewConnectionOfTheSameIdentityKicksTheOldOne() throws Exception {
+        long takeOversBefore = hub.service().takeOvers();
         try (PahoDevice first = PahoDevice.connect(hub, DEVICE);
                 PahoDevice second = PahoDevice.connect(hub, DEVICE)) {
             assertThat(first.awaitClosed()).as("first connection closed").isTrue();
             assertThat(second.client.isConnected()).isTrue();
             assertThat(hub.service().connectionCount(DEVICE)).isEqualTo(1);
+            assertThat(hub.service().takeOvers()).as("take-overs counted").isEqualTo(takeOversBefore + 1);
         }
     }
 

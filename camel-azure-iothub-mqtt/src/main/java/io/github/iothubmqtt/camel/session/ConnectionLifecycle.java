@@ -136,10 +136,12 @@ final class ConnectionLifecycle {
 
     void close() {
         Link last;
+        boolean up;
         synchronized (lock) {
             if (state == SessionState.CLOSED) {
                 return;
             }
+            up = connected != null;
             setState(SessionState.CLOSED);
             lastReason = DisconnectReason.CLOSED;
             lastDetail = "closed by " + settings.owner();
@@ -150,8 +152,10 @@ final class ConnectionLifecycle {
             releasePermit();
         }
         kickDetector.closed(this);
-        if (last != null) {
+        if (last != null && up) {
             last.retire(blockingWork, RENEWAL_QUIESCE_MILLIS);
+        } else if (last != null) {
+            last.abort(blockingWork); // a connect under way: nothing to quiesce, and it must not come up later
         }
     }
 
@@ -243,6 +247,12 @@ final class ConnectionLifecycle {
 
     private void connected(Link up, ConnectPassword password) {
         synchronized (lock) {
+            if (state == SessionState.CLOSED) {
+                // the session closed while this connect was under way: nobody would ever end the connection, and
+                // the hub would keep it until the next owner of the identity takes it over
+                up.abort(blockingWork);
+                return;
+            }
             if (up != link || state == SessionState.CLOSED) {
                 return;
             }

@@ -7,9 +7,6 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.jsse.KeyStoreParameters;
-import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 
 /**
  * A Camel application in its own JVM, for crash tests: sends telemetry numbered {@code first} to {@code first+count-1}
@@ -32,7 +29,7 @@ public final class OutboxSenderMain {
         int count = Integer.parseInt(args[4]);
         PrintStream out = System.out;
         try (DefaultCamelContext context = new DefaultCamelContext()) {
-            context.getRegistry().bind("hubTls", trust(args[1], args[2]));
+            context.getRegistry().bind("hubTls", TrustStores.sslContextParameters(args[1], args[2]));
             context.start();
             Endpoint endpoint = context.getEndpoint(uri);
             ProducerTemplate template = context.createProducerTemplate();
@@ -65,17 +62,5 @@ public final class OutboxSenderMain {
             out.flush();
             Thread.sleep(Long.MAX_VALUE);
         }
-    }
-
-    private static SSLContextParameters trust(String path, String password) {
-        KeyStoreParameters store = new KeyStoreParameters();
-        store.setResource("file:" + path);
-        store.setPassword(password);
-        store.setType("PKCS12");
-        TrustManagersParameters trust = new TrustManagersParameters();
-        trust.setKeyStore(store);
-        SSLContextParameters tls = new SSLContextParameters();
-        tls.setTrustManagers(trust);
-        return tls;
     }
 }
