@@ -120,4 +120,20 @@ public class IotHubMqttEndpoint extends DefaultEndpoint implements HeaderFilterS
         configureConsumer(consumer);
         return consumer;
     }
+
+    /**
+     * Camel's own equality (same context, same URI), but unequal URIs are told apart by their cached hash first.
+     * Camel compares endpoints pairwise while it starts routes, and a fleet's URIs are long and differ only deep
+     * inside (the device id in the connection string): comparing them whole made starting thousands of routes slow.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof IotHubMqttEndpoint endpoint
+                && getEndpointUri().hashCode() == endpoint.getEndpointUri().hashCode() && super.equals(other);
+    }
+
+    @Override
+    public int hashCode() {
+        return super.hashCode();
+    }
 }
