@@ -24,7 +24,8 @@ class PerformancePageTest {
 
     @Test
     void theCommandsRunBenchmarksThatExist() {
-        for (String id : List.of("run-all", "run-telemetry-cpu", "profile-telemetry-cpu", "run-outbox")) {
+        for (String id : List.of("run-all", "run-telemetry-cpu", "profile-telemetry-cpu", "run-outbox", "run-outbox-route",
+                "run-fleet", "try-fleet")) {
             String command = PAGE.checkedBy(getClass(), id);
             assertThat(command).as(id).startsWith(RUN);
             Matcher selection = SELECTION.matcher(command);
@@ -33,6 +34,9 @@ class PerformancePageTest {
             }
             if (command.contains("-Dbenchmark.jvmArgs=")) {
                 assertThat(POM).contains("<argument>${benchmark.jvmArgs}</argument>");
+            }
+            if (command.contains("-Dbenchmark.fleetSizes=")) {
+                assertThat(POM).contains("-Dbenchmark.fleetSizes=${benchmark.fleetSizes}");
             }
             if (command.contains("awk -f ")) {
                 String script = command.substring(command.indexOf("awk -f ") + "awk -f ".length()).strip();
@@ -47,6 +51,6 @@ class PerformancePageTest {
                 .resolve("benchmarks/src/main/java/io/github/iothubmqtt/benchmarks/BenchmarkMain.java")));
         Matcher known = KNOWN.matcher(main);
         assertThat(known.find()).as("BenchmarkMain's list of benchmarks").isTrue();
-        return Set.of(known.group(1).replace("\"", "").replace(" ", "").split(","));
+        return Set.of(known.group(1).replace("\"", "").replaceAll("\\s", "").split(","));
     }
 }
