@@ -34,7 +34,7 @@ public final class ChildEmulator implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final String LOGGER = "io.github.iothubmqtt.emulator.DeviceConnection";
-    private static final Pattern PUBLISH = Pattern.compile(": PUBLISH devices/([^/ ]+)/messages/events/(\\S*) QoS 1 ");
+    private static final Pattern PUBLISH = Pattern.compile(": PUBLISH '?devices/([^/ ]+)/messages/events/([^' ]*)'? QoS 1 ");
     private static final Pattern MQTT_PORT = Pattern.compile("^mqtt: (\\d+) ");
 
     private final Path directory;
