@@ -5,6 +5,7 @@ import java.security.cert.X509Certificate;
 import java.util.UUID;
 
 import io.github.iothubmqtt.camel.test.EmulatorTestSupport;
+import io.github.iothubmqtt.camel.test.Trust;
 import io.github.iothubmqtt.emulator.CertificateAuthority;
 import io.github.iothubmqtt.emulator.RegisteredIdentity;
 import io.github.iothubmqtt.emulator.TelemetryMessage;
@@ -13,7 +14,6 @@ import io.github.iothubmqtt.protocol.Identity;
 import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -51,14 +51,9 @@ class X509AuthenticationTest extends EmulatorTestSupport {
         keyManagers.setKeyStore(keyStore);
         keyManagers.setKeyPassword(PASSWORD);
 
-        KeyStoreParameters trustStore = new KeyStoreParameters();
-        trustStore.setKeyStore(hub.trustStore());
-        TrustManagersParameters trust = new TrustManagersParameters();
-        trust.setKeyStore(trustStore);
-
         SSLContextParameters tls = new SSLContextParameters();
         tls.setKeyManagers(keyManagers);
-        tls.setTrustManagers(trust);
+        tls.setTrustManagers(Trust.trustManagers(hub.trustStore()));
         return tls;
     }
 }

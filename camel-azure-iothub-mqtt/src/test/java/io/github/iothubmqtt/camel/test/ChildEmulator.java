@@ -18,9 +18,7 @@ import java.util.regex.Pattern;
 
 import io.github.iothubmqtt.emulator.CertificateAuthority;
 import io.github.iothubmqtt.emulator.EmulatorMain;
-import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 
 /**
  * The emulator in a child JVM ({@link EmulatorMain} on this test class path), so that a test can kill it with
@@ -84,13 +82,7 @@ public final class ChildEmulator implements AutoCloseable {
 
     /** Trust in the child's server certificate, which stays the same across restarts. */
     public SSLContextParameters sslContextParameters() {
-        KeyStoreParameters trustStore = new KeyStoreParameters();
-        trustStore.setKeyStore(authority.trustStore());
-        TrustManagersParameters trust = new TrustManagersParameters();
-        trust.setKeyStore(trustStore);
-        SSLContextParameters tls = new SSLContextParameters();
-        tls.setTrustManagers(trust);
-        return tls;
+        return Trust.trusting(authority.trustStore());
     }
 
     /** SIGKILL: the hub dies with whatever it had not acknowledged yet. */

@@ -13,9 +13,7 @@ import io.github.iothubmqtt.protocol.Identity;
 import org.apache.camel.ErrorHandlerFactory;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,13 +49,7 @@ public abstract class EmulatorTestSupport extends CamelTestSupport {
 
     @Override
     protected void bindToRegistry(Registry registry) {
-        KeyStoreParameters trustStore = new KeyStoreParameters();
-        trustStore.setKeyStore(hub.trustStore());
-        TrustManagersParameters trust = new TrustManagersParameters();
-        trust.setKeyStore(trustStore);
-        SSLContextParameters tls = new SSLContextParameters();
-        tls.setTrustManagers(trust);
-        registry.bind("hubTls", tls);
+        registry.bind("hubTls", Trust.trusting(hub.trustStore()));
     }
 
     /** A freshly registered device. */

@@ -26,9 +26,7 @@ import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.MqttServer;
 import io.vertx.mqtt.MqttServerOptions;
 import io.vertx.mqtt.MqttTopicSubscription;
-import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 
 import static org.awaitility.Awaitility.await;
 
@@ -90,13 +88,7 @@ public final class HostileHub implements AutoCloseable {
 
     /** Trusts this hub's CA, for {@code sslContextParameters}. */
     public SSLContextParameters clientTls() {
-        KeyStoreParameters trustStore = new KeyStoreParameters();
-        trustStore.setKeyStore(authority.trustStore());
-        TrustManagersParameters trust = new TrustManagersParameters();
-        trust.setKeyStore(trustStore);
-        SSLContextParameters tls = new SSLContextParameters();
-        tls.setTrustManagers(trust);
-        return tls;
+        return Trust.trusting(authority.trustStore());
     }
 
     /** The device's state on this hub, made on first use. */
