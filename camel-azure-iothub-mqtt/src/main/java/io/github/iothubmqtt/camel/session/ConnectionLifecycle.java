@@ -6,16 +6,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.SSLSocketFactory;
 
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -210,19 +205,13 @@ final class ConnectionLifecycle {
         Link fresh;
         try {
             password = settings.passwordSource().next();
-            ProbingPingSender pinger = new ProbingPingSender(scheduler);
-            AbortableSocketFactory socket = new AbortableSocketFactory(settings.socketFactory() != null
-                    ? settings.socketFactory() : (SSLSocketFactory) SSLSocketFactory.getDefault());
-            MqttAsyncClient client = new MqttAsyncClient(settings.serverUri(), settings.identity().clientId(),
-                    new MemoryPersistence(), pinger, clientLoops.forClient());
-            client.setManualAcks(true);
-            fresh = new Link(connectEpoch, client, pinger, socket);
-            client.setCallback(new ConnectionCallback(this, fresh));
+            fresh = Link.open(connectEpoch, settings, scheduler, clientLoops);
+            fresh.client.setCallback(new ConnectionCallback(fresh, cause -> lost(fresh, cause, false), listener));
             link = fresh;
             if (state != SessionState.RENEWING) {
                 setState(SessionState.CONNECTING);
             }
-            client.connect(ConnectOptions.create(settings, password, socket), null, new IMqttActionListener() {
+            fresh.client.connect(ConnectOptions.create(settings, password, fresh.socket()), null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     connected(fresh, password);
@@ -399,26 +388,6 @@ final class ConnectionLifecycle {
     private static void cancel(ScheduledFuture<?> task) {
         if (task != null) {
             task.cancel(false);
-        }
-    }
-
-    /** Receives Paho's callbacks of one connection; anything from an older connection is ignored. */
-    private record ConnectionCallback(ConnectionLifecycle lifecycle, Link source) implements MqttCallback {
-
-        @Override
-        public void connectionLost(Throwable cause) {
-            lifecycle.lost(source, cause, false);
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            source.heard();
-            lifecycle.listener.messageArrived(source, topic, message);
-        }
-
-        @Override
-        public void deliveryComplete(IMqttDeliveryToken token) {
-            // completions arrive through the per-message listener
         }
     }
 

@@ -1,11 +1,15 @@
 package io.github.iothubmqtt.camel.session;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+
+import javax.net.ssl.SSLSocketFactory;
 
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +28,22 @@ final class Link {
     private volatile long lastInboundNanos = System.nanoTime();
     private volatile Long probeSentNanos;
 
-    Link(int epoch, MqttAsyncClient client, ProbingPingSender pinger, AbortableSocketFactory socket) {
+    /**
+     * A fresh client for one connection: its own pinger on the shared scheduler, an abortable TLS socket, and Paho's
+     * loops on the shared executor. Connecting it is the caller's business.
+     */
+    static Link open(int epoch, SessionSettings settings, ScheduledExecutorService scheduler, ClientLoops loops)
+            throws MqttException {
+        ProbingPingSender pinger = new ProbingPingSender(scheduler);
+        AbortableSocketFactory socket = new AbortableSocketFactory(settings.socketFactory() != null
+                ? settings.socketFactory() : (SSLSocketFactory) SSLSocketFactory.getDefault());
+        MqttAsyncClient client = new MqttAsyncClient(settings.serverUri(), settings.identity().clientId(),
+                new MemoryPersistence(), pinger, loops.forClient());
+        client.setManualAcks(true);
+        return new Link(epoch, client, pinger, socket);
+    }
+
+    private Link(int epoch, MqttAsyncClient client, ProbingPingSender pinger, AbortableSocketFactory socket) {
         this.epoch = epoch;
         this.client = client;
         this.pinger = pinger;
@@ -54,6 +73,11 @@ final class Link {
     @FunctionalInterface
     private interface PahoWrite {
         void run() throws MqttException;
+    }
+
+    /** The socket factory the connect options must use, so that {@link #abort} can reach the socket. */
+    AbortableSocketFactory socket() {
+        return socket;
     }
 
     /** Something arrived from the hub: a PUBACK, a PUBLISH, a SUBACK or a PINGRESP. */
