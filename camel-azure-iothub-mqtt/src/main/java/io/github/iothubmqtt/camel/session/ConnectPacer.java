@@ -70,13 +70,6 @@ public final class ConnectPacer {
         scheduler.execute(this::drain);
     }
 
-    /** Attempts waiting for their turn. */
-    public int waiting() {
-        synchronized (waiting) {
-            return waiting.size();
-        }
-    }
-
     private void drain() {
         while (true) {
             Consumer<Permit> next;
