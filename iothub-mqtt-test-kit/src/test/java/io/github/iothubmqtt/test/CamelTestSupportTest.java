@@ -1,0 +1,51 @@
+package io.github.iothubmqtt.test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.github.iothubmqtt.camel.IotHubMqttComponent;
+import io.github.iothubmqtt.protocol.Identity;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A user's route test as the test kit promises it: no connection string, port or certificate in sight. */
+@IotHubTest(devices = { "sensor-1", "sensor-2" })
+class CamelTestSupportTest extends CamelTestSupport {
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:reading").to("iothub-mqtt:telemetry");
+                from("iothub-mqtt:c2d").to("mock:c2d");
+            }
+        };
+    }
+
+    @Test
+    void theRoutesTalkToTheEmulatorAsTheFirstDevice(EmulatedHub hub) throws Exception {
+        Identity sensor = hub.device("sensor-1");
+        template.sendBody("direct:reading", "{\"temperature\":21.5}");
+        assertThat(hub.service().awaitTelemetry(sensor, 1, Duration.ofSeconds(20)).get(0).bodyAsString())
+                .isEqualTo("{\"temperature\":21.5}");
+
+        MockEndpoint c2d = getMockEndpoint("mock:c2d");
+        c2d.expectedBodiesReceived("open the valve");
+        hub.service().sendC2d(sensor, "open the valve", Map.of());
+        c2d.assertIsSatisfied(20_000);
+    }
+
+    @Test
+    void everyNamedDeviceIsRegistered(EmulatedHub hub) {
+        assertThat(hub.connectionString("sensor-2")).contains("DeviceId=sensor-2");
+        IotHubMqttComponent component = context.getComponent("iothub-mqtt", IotHubMqttComponent.class);
+        assertThat(component.getConfiguration().getConnectionString()).contains("DeviceId=sensor-1");
+        assertThat(component.getConfiguration().getPort()).isEqualTo(hub.port());
+    }
+}
