@@ -48,7 +48,11 @@ public final class StarterSources {
                 beanTypes.add(type);
             }
             String deprecated = model.path("deprecated").asBoolean() ? "    @Deprecated\n" : "";
+            // a bare number is milliseconds, as in Camel; the metadata's default is then the descriptor's
+            String unit = "java.time.Duration".equals(type)
+                    ? "    @org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.MILLIS)\n" : "";
             fields.append("    /**\n").append(javadoc(description(model), "     * ")).append("     */\n").append(deprecated)
+                    .append(unit)
                     .append("    private ").append(type).append(' ').append(name).append(initializer(model, type))
                     .append(";\n");
             String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
@@ -73,7 +77,7 @@ public final class StarterSources {
     private static String javaType(JsonNode model) {
         String javaType = model.get("javaType").asText();
         if ("duration".equals(model.path("type").asText())) {
-            return "java.time.Duration"; // Spring then reads 8s, PT8S or 8000 (ms); Camel converts it to the millis
+            return "java.time.Duration"; // Spring then reads 8s, PT8S or 8000; Camel converts it to the millis
         }
         return WRAPPERS.getOrDefault(javaType, javaType);
     }
@@ -94,18 +98,12 @@ public final class StarterSources {
         String text = value.asText();
         return switch (type) {
             case "java.lang.String" -> " = \"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-            case "java.time.Duration" -> duration(Long.parseLong(text));
+            case "java.time.Duration" -> " = java.time.Duration.ofMillis(" + Long.parseLong(text) + ")";
             case "java.lang.Long" -> " = " + Long.parseLong(text) + "L";
             case "java.lang.Integer" -> " = " + Integer.parseInt(text);
             case "java.lang.Boolean" -> " = " + Boolean.parseBoolean(text);
             default -> " = " + type + "." + text; // an enum's constant
         };
-    }
-
-    /** In whole seconds where it can, so that the IDE shows 30s rather than 30000ms. */
-    private static String duration(long millis) {
-        return millis % 1000 == 0 ? " = java.time.Duration.ofSeconds(" + millis / 1000 + ")"
-                : " = java.time.Duration.ofMillis(" + millis + ")";
     }
 
     /** One converter for the bean options, as in Camel's starters: "#name" or "#bean:name" is that Spring bean. */
