@@ -18,8 +18,7 @@ import io.github.iothubmqtt.camel.session.SessionExecutors;
 import io.github.iothubmqtt.camel.session.SessionSettings;
 import org.apache.camel.Endpoint;
 import org.apache.camel.cluster.CamelClusterService;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
@@ -81,7 +80,6 @@ public class IotHubMqttComponent extends DefaultComponent {
     private final ConnectionOptionsCheck optionsCheck = new ConnectionOptionsCheck();
     private final Map<DeviceSession, SessionHealthCheck> healthChecks = new ConcurrentHashMap<>();
     private final Map<SSLContextParameters, SSLSocketFactory> socketFactories = new ConcurrentHashMap<>();
-    private volatile WritableHealthCheckRepository healthCheckRepository;
 
     public IotHubMqttConfiguration getConfiguration() {
         return configuration;
@@ -283,30 +281,25 @@ public class IotHubMqttComponent extends DefaultComponent {
         }
     }
 
+    /**
+     * Straight into the context's health registry (there is none without camel-health): Camel has no "components"
+     * repository to resolve, so a check added there reached neither camel-main's nor Spring Boot's health.
+     */
     private SessionHealthCheck registerHealthCheck(DeviceSession session) {
         SessionHealthCheck check = new SessionHealthCheck(session);
-        WritableHealthCheckRepository repository = healthCheckRepository();
-        if (repository != null) {
-            repository.addHealthCheck(check);
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry != null) {
+            registry.register(check);
         }
         return check;
     }
 
     private void unregisterHealthCheck(DeviceSession session) {
         SessionHealthCheck check = healthChecks.remove(session);
-        WritableHealthCheckRepository repository = healthCheckRepository();
-        if (check != null && repository != null) {
-            repository.removeHealthCheck(check);
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (check != null && registry != null) {
+            registry.unregister(check);
         }
-    }
-
-    /** Looked up once: the lookup is costly, and each of hundreds of sessions registers a check. */
-    private WritableHealthCheckRepository healthCheckRepository() {
-        if (healthCheckRepository == null) {
-            healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "components",
-                    WritableHealthCheckRepository.class);
-        }
-        return healthCheckRepository;
     }
 
     /** The cluster buckets this replica leads now: its identities connect here. Empty without a cluster service. */

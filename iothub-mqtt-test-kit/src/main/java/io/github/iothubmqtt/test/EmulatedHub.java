@@ -12,7 +12,8 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
 
 /**
  * The emulator a test run shares, seen from the test: its devices, what a device needs to connect to it, and the
- * cloud side ({@link #service()}). Started on first use and closed when the run ends.
+ * cloud side ({@link #service()}). Started on first use, it lives as long as the test JVM: application contexts that
+ * Spring's test framework caches close only when the JVM exits, and their devices must still reach their hub then.
  */
 public final class EmulatedHub {
 
@@ -31,13 +32,6 @@ public final class EmulatedHub {
                     .webSocketPort(IotHubEmulator.OFF).httpPort(IotHubEmulator.OFF).start());
         }
         return shared;
-    }
-
-    static synchronized void closeShared() {
-        if (shared != null) {
-            shared.emulator.close();
-            shared = null;
-        }
     }
 
     /** The device with this id, registered first if the hub does not know it yet. */

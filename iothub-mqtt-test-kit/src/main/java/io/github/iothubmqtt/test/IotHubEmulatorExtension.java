@@ -30,8 +30,6 @@ public final class IotHubEmulatorExtension implements BeforeAllCallback, AfterAl
     public void beforeAll(ExtensionContext context) {
         String[] devices = devices(context.getRequiredTestClass());
         EmulatedHub hub = EmulatedHub.shared();
-        // closes the hub when the whole run is over, not after this class
-        context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunEnd.class, key -> new RunEnd(), RunEnd.class);
         for (String device : devices) {
             hub.device(device);
         }
@@ -96,13 +94,6 @@ public final class IotHubEmulatorExtension implements BeforeAllCallback, AfterAl
                     }
                 }
             });
-        }
-    }
-
-    private static final class RunEnd implements AutoCloseable {
-        @Override
-        public void close() {
-            EmulatedHub.closeShared();
         }
     }
 }
