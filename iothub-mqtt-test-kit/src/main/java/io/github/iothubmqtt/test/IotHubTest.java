@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * registered, and the iothub-mqtt component of the CamelContext under test connects to the first of them, trusting the
  * emulator. Works with Camel Test ({@code CamelTestSupport}) and with {@code @SpringBootTest} (through the starter's
  * {@code camel.component.iothub-mqtt.*} properties). The cloud side is an {@link EmulatedHub} parameter, or a Spring
- * bean in a Spring test.
+ * bean in a Spring test. In Camel Test, every CamelContext created while the class runs is wired this way, so such
+ * classes must not run in parallel; {@link EmulatedHub#configure} points a context at another device.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
