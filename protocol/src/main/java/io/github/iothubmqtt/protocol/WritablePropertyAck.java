@@ -32,8 +32,9 @@ public final class WritablePropertyAck {
      * @param code {@code ac}, an HTTP-like status: 200 done, 202 pending, 4xx refused
      * @param version {@code av}, the desired {@code $version} acknowledged
      * @param description {@code ad}, or null to leave it out
-     * @throws IllegalArgumentException when {@code values} is not an object, the version is negative, or nothing is
-     *         left to acknowledge
+     * @return the reported patch; empty when there is nothing to acknowledge (a desired document with no
+     *         property yet, only removals)
+     * @throws IllegalArgumentException when {@code values} is not an object or the version is negative
      */
     public static ObjectNode acknowledge(JsonNode values, String component, int code, long version, String description) {
         if (values == null || !values.isObject()) {
@@ -65,9 +66,6 @@ public final class WritablePropertyAck {
                     ack.add(patch, member.getKey(), member.getValue());
                 }
             }
-        }
-        if (patch.isEmpty()) {
-            throw new IllegalArgumentException("there is no property to acknowledge in " + ClientText.quote(values.toString()));
         }
         return patch;
     }

@@ -13,6 +13,7 @@ import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The shapes of the IoT Plug and Play convention's writable-property responses. */
 class WritablePropertyAckTest {
@@ -80,13 +81,16 @@ class WritablePropertyAckTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "[1]|must be a JSON object, not ARRAY",
         "'text'|must be a JSON object, not STRING",
-        "{'$version':3}|there is no property to acknowledge",
-        "{'a':null}|there is no property to acknowledge",
-        "{'c':{'__t':'c'}}|there is no property to acknowledge",
     })
     void whatCannotBeAcknowledgedIsRefused(String values, String message) {
         assertThatThrownBy(() -> WritablePropertyAck.acknowledge(json(values), null, 200, 1, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{'$version':3}", "{'a':null}", "{'c':{'__t':'c'}}", "{}"})
+    void withNothingToAcknowledgeThePatchIsEmpty(String values) throws Exception {
+        assertThat(WritablePropertyAck.acknowledge(json(values), null, 200, 1, null).isEmpty()).isTrue();
     }
 
     @Test
