@@ -82,7 +82,8 @@ class PlugAndPlayTest extends EmulatorTestSupport {
             }
         });
 
-        long first = hub.service().updateDesired(device, "{\"fanSpeed\":3,\"thermostat1\":{\"__t\":\"c\",\"targetTemperature\":20}}");
+        long first = hub.service().updateDesired(device,
+                "{\"fanSpeed\":3,\"thermostat1\":{\"__t\":\"c\",\"targetTemperature\":20}}");
         JsonNode reported = awaitReported(device, first);
         assertThat(reported.path("fanSpeed")).isEqualTo(JSON.readTree("{\"value\":3,\"ac\":200,\"av\":" + first + "}"));
         assertThat(reported.path("thermostat1")).isEqualTo(JSON.readTree(
@@ -157,8 +158,8 @@ class PlugAndPlayTest extends EmulatorTestSupport {
         assertThat(json(invoke(device, "thermostat1*getMaxMinReport"))).isEqualTo(JSON.readTree("{\"maxTemp\":25.3}"));
         assertThat(json(invoke(device, "thermostat2*getMaxMinReport")))
                 .isEqualTo(JSON.readTree("{\"component\":\"thermostat2\",\"command\":\"getMaxMinReport\"}"));
-        assertThat(json(invoke(device, "reboot")))
-                .as("the default component: no component header").isEqualTo(JSON.readTree("{\"component\":\"\",\"command\":\"reboot\"}"));
+        assertThat(json(invoke(device, "reboot"))).as("the default component: no component header")
+                .isEqualTo(JSON.readTree("{\"component\":\"\",\"command\":\"reboot\"}"));
     }
 
     private static JsonNode awaitReported(Identity device, long desiredVersion) {
