@@ -117,6 +117,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "sasTokenTtl": getOrCreateConfiguration(target).setSasTokenTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sendtimeout":
         case "sendTimeout": getOrCreateConfiguration(target).setSendTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sessionmetrics":
+        case "sessionMetrics": target.setSessionMetrics(property(camelContext, boolean.class, value)); return true;
         case "sharedaccesskey":
         case "sharedAccessKey": getOrCreateConfiguration(target).setSharedAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -223,6 +225,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "sasTokenTtl": return long.class;
         case "sendtimeout":
         case "sendTimeout": return long.class;
+        case "sessionmetrics":
+        case "sessionMetrics": return boolean.class;
         case "sharedaccesskey":
         case "sharedAccessKey": return java.lang.String.class;
         case "sslcontextparameters":
@@ -325,6 +329,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "sasTokenTtl": return getOrCreateConfiguration(target).getSasTokenTtl();
         case "sendtimeout":
         case "sendTimeout": return getOrCreateConfiguration(target).getSendTimeout();
+        case "sessionmetrics":
+        case "sessionMetrics": return target.isSessionMetrics();
         case "sharedaccesskey":
         case "sharedAccessKey": return getOrCreateConfiguration(target).getSharedAccessKey();
         case "sslcontextparameters":
