@@ -65,6 +65,15 @@ public class IotHubMqttComponent extends DefaultComponent {
             + " buckets, so use at least as many buckets as replicas, better a few times more. Must be the same on every"
             + " replica.")
     private int clusterBuckets = 16;
+    @Metadata(label = "advanced", defaultValue = "true", description = "Whether a cluster service decides which replica"
+            + " connects which identity. Set false when the CamelContext has a cluster service for other routes (master"
+            + " routes, for example) but each replica should connect all of its own identities.")
+    private boolean clusterOwnership = true;
+    @Metadata(label = "advanced", defaultValue = "true", description = "Whether each identity gets meters (connected,"
+            + " connects, disconnects by reason, renewals, in-flight messages, PUBACK time, throttled answers, C2D"
+            + " messages and method calls, tagged hub and identity) in the application's Micrometer MeterRegistry,"
+            + " when Micrometer is on the class path and the registry holds exactly one MeterRegistry.")
+    private boolean sessionMetrics = true;
 
     private static final Logger LOG = LoggerFactory.getLogger(IotHubMqttComponent.class);
     private static final String SCHEDULER = "IotHubMqttSession";
@@ -80,6 +89,8 @@ public class IotHubMqttComponent extends DefaultComponent {
     private final ConnectionOptionsCheck optionsCheck = new ConnectionOptionsCheck();
     private final Map<DeviceSession, SessionHealthCheck> healthChecks = new ConcurrentHashMap<>();
     private final Map<SSLContextParameters, SSLSocketFactory> socketFactories = new ConcurrentHashMap<>();
+    /** {@code null} without Micrometer or without a registry, or when sessionMetrics is off. */
+    private SessionMeters meters;
 
     public IotHubMqttConfiguration getConfiguration() {
         return configuration;
@@ -125,6 +136,22 @@ public class IotHubMqttComponent extends DefaultComponent {
         this.clusterNamespace = clusterNamespace;
     }
 
+    public boolean isClusterOwnership() {
+        return clusterOwnership;
+    }
+
+    public void setClusterOwnership(boolean clusterOwnership) {
+        this.clusterOwnership = clusterOwnership;
+    }
+
+    public boolean isSessionMetrics() {
+        return sessionMetrics;
+    }
+
+    public void setSessionMetrics(boolean sessionMetrics) {
+        this.sessionMetrics = sessionMetrics;
+    }
+
     public int getClusterBuckets() {
         return clusterBuckets;
     }
@@ -165,10 +192,12 @@ public class IotHubMqttComponent extends DefaultComponent {
         scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, SCHEDULER, schedulerProfile());
         work = getCamelContext().getExecutorServiceManager().newThreadPool(this, WORK, workProfile());
         clientLoops = ClientLoops.create(ioThreadsKind(), scheduler);
+        meters = sessionMetrics && getCamelContext().getClassResolver().resolveClass(SessionMeters.MICROMETER_REGISTRY) != null
+                ? SessionMeters.find(getCamelContext()) : null;
         LOG.debug("iothub-mqtt connections run their MQTT loops on {} threads", clientLoops.virtual() ? "virtual" : "platform");
         sessions = new DeviceSessionRegistry(new SessionExecutors(scheduler, work, clientLoops,
                 new ConnectPacer(connectRate, connectConcurrency, scheduler), new RenewalPlanner()));
-        CamelClusterService cluster = clusterService != null ? clusterService
+        CamelClusterService cluster = !clusterOwnership ? null : clusterService != null ? clusterService
                 : ClusterServiceHelper.lookupService(getCamelContext()).orElse(null);
         OwnedSessions.Sessions opener = new OwnedSessions.Sessions() {
             @Override
@@ -239,7 +268,7 @@ public class IotHubMqttComponent extends DefaultComponent {
         if (sessions != null) {
             sessions.closeAll();
         }
-        healthChecks.keySet().forEach(this::unregisterHealthCheck);
+        healthChecks.keySet().forEach(this::unwatch);
         if (scheduler != null) {
             getCamelContext().getExecutorServiceManager().shutdownGraceful(scheduler);
         }
@@ -269,7 +298,7 @@ public class IotHubMqttComponent extends DefaultComponent {
 
     private DeviceSession acquireSession(SessionSettings settings) {
         DeviceSession session = sessions.acquire(settings);
-        healthChecks.computeIfAbsent(session, this::registerHealthCheck);
+        healthChecks.computeIfAbsent(session, this::watch);
         return session;
     }
 
@@ -277,15 +306,19 @@ public class IotHubMqttComponent extends DefaultComponent {
         sessions.release(session);
         if (!sessions.sessions().contains(session)) {
             optionsCheck.released(session.settings().key());
-            unregisterHealthCheck(session);
+            unwatch(session);
         }
     }
 
     /**
-     * Straight into the context's health registry (there is none without camel-health): Camel has no "components"
-     * repository to resolve, so a check added there reached neither camel-main's nor Spring Boot's health.
+     * A session's readiness check, and its meters when there is a meter registry. The check goes straight into the
+     * context's health registry (there is none without camel-health): Camel has no "components" repository to
+     * resolve, so a check added there reached neither camel-main's nor Spring Boot's health.
      */
-    private SessionHealthCheck registerHealthCheck(DeviceSession session) {
+    private SessionHealthCheck watch(DeviceSession session) {
+        if (meters != null) {
+            meters.bind(session);
+        }
         SessionHealthCheck check = new SessionHealthCheck(session);
         HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
         if (registry != null) {
@@ -294,7 +327,10 @@ public class IotHubMqttComponent extends DefaultComponent {
         return check;
     }
 
-    private void unregisterHealthCheck(DeviceSession session) {
+    private void unwatch(DeviceSession session) {
+        if (meters != null) {
+            meters.unbind(session);
+        }
         SessionHealthCheck check = healthChecks.remove(session);
         HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
         if (check != null && registry != null) {

@@ -45,6 +45,7 @@ final class ConnectionLifecycle {
     private final Backoff backoff;
     private final KickDetector kickDetector;
     private final LivenessRule liveness;
+    private final SessionCounters counters = new SessionCounters();
 
     private final Object lock = new Object();
     private SessionState state = SessionState.DISCONNECTED;
@@ -161,6 +162,10 @@ final class ConnectionLifecycle {
         }
     }
 
+    SessionCounters counters() {
+        return counters;
+    }
+
     boolean isConnected() {
         return connected != null;
     }
@@ -249,6 +254,7 @@ final class ConnectionLifecycle {
             releasePermit();
             up.heard();
             setState(SessionState.CONNECTED);
+            counters.connected();
             connectedSince = Instant.now();
             tokenExpiresAt = password.expiresAt();
             if (renewal) {
@@ -299,6 +305,7 @@ final class ConnectionLifecycle {
 
     /** Under lock. */
     private void scheduleReconnect(DisconnectReason reason, String detail) {
+        counters.disconnected(reason);
         lastReason = reason;
         lastDetail = detail;
         long delay = backoff.delayMillis(failedAttempts++);
