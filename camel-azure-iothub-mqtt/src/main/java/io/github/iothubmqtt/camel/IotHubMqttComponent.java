@@ -88,6 +88,7 @@ public class IotHubMqttComponent extends DefaultComponent {
     private ClientLoops clientLoops;
     private final ConnectionOptionsCheck optionsCheck = new ConnectionOptionsCheck();
     private final Map<DeviceSession, SessionHealthCheck> healthChecks = new ConcurrentHashMap<>();
+    private final SessionHealthChecks healthRepository = new SessionHealthChecks(healthChecks.values());
     private final Map<SSLContextParameters, SSLSocketFactory> socketFactories = new ConcurrentHashMap<>();
     /** {@code null} without Micrometer or without a registry, or when sessionMetrics is off. */
     private SessionMeters meters;
@@ -192,6 +193,11 @@ public class IotHubMqttComponent extends DefaultComponent {
         scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, SCHEDULER, schedulerProfile());
         work = getCamelContext().getExecutorServiceManager().newThreadPool(this, WORK, workProfile());
         clientLoops = ClientLoops.create(ioThreadsKind(), scheduler);
+        // none without camel-health; Camel has no "components" repository, so the checks need one of their own
+        HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
+        if (health != null) {
+            health.register(healthRepository);
+        }
         meters = sessionMetrics && getCamelContext().getClassResolver().resolveClass(SessionMeters.MICROMETER_REGISTRY) != null
                 ? SessionMeters.find(getCamelContext()) : null;
         LOG.debug("iothub-mqtt connections run their MQTT loops on {} threads", clientLoops.virtual() ? "virtual" : "platform");
@@ -269,6 +275,10 @@ public class IotHubMqttComponent extends DefaultComponent {
             sessions.closeAll();
         }
         healthChecks.keySet().forEach(this::unwatch);
+        HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
+        if (health != null) {
+            health.unregister(healthRepository);
+        }
         if (scheduler != null) {
             getCamelContext().getExecutorServiceManager().shutdownGraceful(scheduler);
         }
@@ -310,32 +320,19 @@ public class IotHubMqttComponent extends DefaultComponent {
         }
     }
 
-    /**
-     * A session's readiness check, and its meters when there is a meter registry. The check goes straight into the
-     * context's health registry (there is none without camel-health): Camel has no "components" repository to
-     * resolve, so a check added there reached neither camel-main's nor Spring Boot's health.
-     */
+    /** A session's readiness check (in the repository the health registry reads), and its meters. */
     private SessionHealthCheck watch(DeviceSession session) {
         if (meters != null) {
             meters.bind(session);
         }
-        SessionHealthCheck check = new SessionHealthCheck(session);
-        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-        if (registry != null) {
-            registry.register(check);
-        }
-        return check;
+        return new SessionHealthCheck(session);
     }
 
     private void unwatch(DeviceSession session) {
         if (meters != null) {
             meters.unbind(session);
         }
-        SessionHealthCheck check = healthChecks.remove(session);
-        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-        if (check != null && registry != null) {
-            registry.unregister(check);
-        }
+        healthChecks.remove(session);
     }
 
     /** The cluster buckets this replica leads now: its identities connect here. Empty without a cluster service. */
