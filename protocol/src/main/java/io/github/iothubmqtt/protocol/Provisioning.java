@@ -1,5 +1,6 @@
 package io.github.iothubmqtt.protocol;
 
+import java.util.List;
 import java.util.Map;
 
 /** Device Provisioning Service over MQTT: user name, registration SAS, group-key derivation and topics. */
@@ -40,6 +41,31 @@ public final class Provisioning {
     public static String deriveDeviceKey(String groupKey, String registrationId) {
         checkRegistrationId(registrationId);
         return SasToken.sign(registrationId, groupKey);
+    }
+
+    /**
+     * Checks a registration token as DPS does: audience {@code {idScope}/registrations/{registrationId}} (compared
+     * without case, as DPS treats both), signed with one of the keys, not expired beyond the clock skew.
+     */
+    public static SasVerification verifyToken(String token, String idScope, String registrationId, List<String> keys,
+            long nowEpochSeconds) {
+        String audience = resourceUri(idScope, registrationId);
+        return SasToken.verify(token, parsed -> parsed.audience().equalsIgnoreCase(audience), keys, nowEpochSeconds);
+    }
+
+    /** The registration id and ID scope in a CONNECT user name; the inverse of {@link #username}. */
+    public static Registration parseUsername(String username) {
+        String[] parts = username == null ? new String[0] : username.split("/", 4);
+        if (parts.length != 4 || !"registrations".equals(parts[1]) || !parts[3].startsWith("api-version=")) {
+            throw new IllegalArgumentException(ClientText.quote(username)
+                    + " is not a DPS user name: expected {idScope}/registrations/{registrationId}/api-version=…");
+        }
+        resourceUri(parts[0], parts[2]);
+        return new Registration(parts[0], parts[2]);
+    }
+
+    /** The ID scope and registration id a device registers with. */
+    public record Registration(String idScope, String registrationId) {
     }
 
     public static String registerTopic(String rid) {
