@@ -13,6 +13,7 @@ public final class Provisioning {
     private static final String RESPONSE = "$dps/registrations/res/";
     private static final String REGISTRATION_KEY_NAME = "registration";
     private static final String RETRY_AFTER = "retry-after";
+    private static final String OPERATION_ID = "operationId";
 
     /** A DPS answer; {@code retryAfterSeconds} is {@code null} when the service gave none. */
     public record Response(int status, String rid, Integer retryAfterSeconds) {
@@ -76,7 +77,24 @@ public final class Provisioning {
         if (operationId == null || operationId.isEmpty()) {
             throw new IllegalArgumentException("operation id is empty: poll with the id of the 202 answer");
         }
-        return POLL + "?" + Query.RID + "=" + Query.rid(rid) + "&operationId=" + PropertyBag.encodeComponent(operationId);
+        return POLL + "?" + Query.RID + "=" + Query.rid(rid) + "&" + OPERATION_ID + "=" + PropertyBag.encodeComponent(operationId);
+    }
+
+    /** A device's request: a registration ({@code operationId} null) or a poll of the operation it started. */
+    public record Request(String rid, String operationId) {
+
+        public boolean isPoll() {
+            return operationId != null;
+        }
+    }
+
+    /** Parses a register or poll topic, parameters in any order; the inverse of {@link #registerTopic} and {@link #pollTopic}. */
+    public static Request parseRequest(String topic) {
+        if (topic != null && topic.startsWith(REGISTER)) {
+            return new Request(Query.required(Query.parse(topic, REGISTER, "DPS register"), Query.RID, topic), null);
+        }
+        Map<String, String> query = Query.parse(topic, POLL, "DPS register or operation status");
+        return new Request(Query.required(query, Query.RID, topic), Query.required(query, OPERATION_ID, topic));
     }
 
     /** The service's answer, {@code $dps/registrations/res/{status}/?$rid=…[&retry-after=…]}; the inverse of {@link #parseResponse}. */

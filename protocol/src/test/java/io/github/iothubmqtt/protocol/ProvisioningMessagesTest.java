@@ -96,6 +96,17 @@ class ProvisioningMessagesTest {
     }
 
     @Test
+    void requestTopicsReadBack() {
+        assertThat(Provisioning.parseRequest(Provisioning.registerTopic("7"))).isEqualTo(new Provisioning.Request("7", null));
+        assertThat(Provisioning.parseRequest(Provisioning.pollTopic("8", "4.a b"))).isEqualTo(new Provisioning.Request("8", "4.a b"));
+        assertThat(Provisioning.parseRequest("$dps/registrations/GET/iotdps-get-operationstatus/?operationId=op&$rid=9").isPoll()).isTrue();
+        assertThatThrownBy(() -> Provisioning.parseRequest("$dps/registrations/GET/iotdps-get-operationstatus/?$rid=9"))
+                .hasMessageContaining("has no operationId");
+        assertThatThrownBy(() -> Provisioning.parseRequest("$dps/registrations/PUT/iotdps-register/")).hasMessageContaining("query");
+        assertThatThrownBy(() -> Provisioning.parseRequest("devices/d/messages/events/")).hasMessageContaining("is not a DPS");
+    }
+
+    @Test
     void userNamesReadBack() {
         assertThat(Provisioning.parseUsername(Provisioning.username("0ne00ABC", "dev-1", "2019-03-31")))
                 .isEqualTo(new Provisioning.Registration("0ne00ABC", "dev-1"));
