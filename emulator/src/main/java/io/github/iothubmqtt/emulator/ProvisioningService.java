@@ -5,11 +5,15 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +48,7 @@ public final class ProvisioningService {
     private final Map<String, DpsAttestation.Verdict> operations = new HashMap<>();
     private final AtomicInteger throttleCount = new AtomicInteger();
     private final AtomicLong assignments = new AtomicLong();
+    private final Map<String, JsonNode> payloads = new ConcurrentHashMap<>();
 
     ProvisioningService(String idScope, Enrollments enrollments, Hub hub) {
         this.idScope = idScope;
@@ -73,6 +78,11 @@ public final class ProvisioningService {
         return assignments.get();
     }
 
+    /** The payload (custom allocation data, PnP model id) of the last registration of this id that was accepted. */
+    public Optional<JsonNode> registrationPayload(String registrationId) {
+        return Optional.ofNullable(payloads.get(registrationId.toLowerCase(Locale.ROOT)));
+    }
+
     /** A registration request of the device that connected as {@code registrationId}. */
     Answer register(String registrationId, String token, X509Certificate certificate, byte[] body) {
         if (takeThrottle()) {
@@ -96,6 +106,9 @@ public final class ProvisioningService {
         }
         String operationId = "4." + HexFormat.of().toHexDigits(RANDOM.nextLong()) + "." + UUID.randomUUID();
         operations.put(operationId, verdict);
+        if (request.payload() != null) {
+            payloads.put(registrationId.toLowerCase(Locale.ROOT), request.payload());
+        }
         return new Answer(202, RETRY_AFTER_SECONDS, ProvisioningMessages.assigning(operationId));
     }
 
