@@ -1,9 +1,9 @@
 package io.github.iothubmqtt.emulator;
 
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -70,14 +70,7 @@ public record Enrollment(boolean group, String id, String primaryKey, String sec
 
     /** The keys of a SAS enrollment, primary first: the group's keys for a group, to derive device keys from. */
     List<String> keys() {
-        List<String> keys = new ArrayList<>(2);
-        if (primaryKey != null) {
-            keys.add(primaryKey);
-        }
-        if (secondaryKey != null) {
-            keys.add(secondaryKey);
-        }
-        return keys;
+        return Stream.of(primaryKey, secondaryKey).filter(Objects::nonNull).toList();
     }
 
     /** Keys never appear in logs or exception messages. */

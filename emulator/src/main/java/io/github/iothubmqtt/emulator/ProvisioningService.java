@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,10 +20,10 @@ import io.github.iothubmqtt.protocol.Identity;
 import io.github.iothubmqtt.protocol.ProvisioningMessages;
 
 /**
- * The emulator's Device Provisioning Service: its enrollments, its faults, and the registration operations. A
- * registration is answered {@code 202} with {@code retry-after}; the first poll after it completes the assignment
- * to this hub, creating (or updating) the device, and answers {@code 200}. Operations run on the hub thread; the
- * enrollment list and the faults are thread-safe.
+ * The emulator's Device Provisioning Service: its enrollments and the registration operations; its throttling is a
+ * fault ({@link Faults#throttleProvisioning}). A registration is answered {@code 202} with {@code retry-after}; the
+ * first poll after it completes the assignment to this hub, creating (or updating) the device, and answers
+ * {@code 200}. Operations run on the hub thread; the enrollment list is thread-safe.
  */
 public final class ProvisioningService {
 
@@ -46,7 +45,6 @@ public final class ProvisioningService {
     private final Enrollments enrollments;
     private final Hub hub;
     private final Map<String, DpsAttestation.Verdict> operations = new HashMap<>();
-    private final AtomicInteger throttleCount = new AtomicInteger();
     private final AtomicLong assignments = new AtomicLong();
     private final Map<String, JsonNode> payloads = new ConcurrentHashMap<>();
 
@@ -64,15 +62,6 @@ public final class ProvisioningService {
         return enrollments;
     }
 
-    /** Answers the next {@code count} registrations and polls with 429, with a {@code retry-after}, as a throttled DPS. */
-    public ProvisioningService throttle(int count) {
-        if (count < 0) {
-            throw new IllegalArgumentException("a count of throttled DPS requests is not negative: " + count);
-        }
-        throttleCount.set(count);
-        return this;
-    }
-
     /** Registrations that completed with an assignment since the start. */
     public long assignments() {
         return assignments.get();
@@ -85,7 +74,7 @@ public final class ProvisioningService {
 
     /** A registration request of the device that connected as {@code registrationId}. */
     Answer register(String registrationId, String token, X509Certificate certificate, byte[] body) {
-        if (takeThrottle()) {
+        if (hub.faults().takeProvisioningThrottle()) {
             return throttled();
         }
         ProvisioningMessages.Request request;
@@ -114,7 +103,7 @@ public final class ProvisioningService {
 
     /** A poll of an operation: completes the assignment on the first poll, answers the same on later ones. */
     Answer poll(String operationId) {
-        if (takeThrottle()) {
+        if (hub.faults().takeProvisioningThrottle()) {
             return throttled();
         }
         DpsAttestation.Verdict verdict = operations.get(operationId);
@@ -138,10 +127,6 @@ public final class ProvisioningService {
 
     private static String registrationIdOf(DpsAttestation.Verdict verdict) {
         return verdict.enrollment().group() ? verdict.device().identity().deviceId() : verdict.enrollment().id();
-    }
-
-    private boolean takeThrottle() {
-        return throttleCount.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
 
     private static Answer throttled() {

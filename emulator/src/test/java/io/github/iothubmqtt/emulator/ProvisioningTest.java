@@ -95,13 +95,13 @@ class ProvisioningTest extends EmulatorTest {
 
     @Test
     void throttlingIsAFaultAnswered429WithRetryAfter() throws Exception {
-        hub.provisioning().throttle(1);
+        hub.service().faults().throttleProvisioning(1);
         try (Registrar device = Registrar.sas("raw-member-2", Provisioning.deriveDeviceKey(GROUP_KEY, "raw-member-2"))) {
             Answer throttled = device.send(Provisioning.registerTopic("1"), ProvisioningMessages.request("raw-member-2", null, null));
             assertThat(throttled.response()).isEqualTo(new Provisioning.Response(429, "1", 1));
             assertThat(device.registerAndPoll().isAssigned()).isTrue();
         } finally {
-            hub.provisioning().throttle(0);
+            hub.service().faults().throttleProvisioning(0);
         }
     }
 
