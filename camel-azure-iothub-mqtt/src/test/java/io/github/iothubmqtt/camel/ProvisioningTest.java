@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.iothubmqtt.camel.session.SessionStatus;
 import io.github.iothubmqtt.camel.test.Trust;
+import io.github.iothubmqtt.emulator.CertificateAuthority;
 import io.github.iothubmqtt.emulator.Enrollment;
 import io.github.iothubmqtt.emulator.IotHubEmulator;
 import io.github.iothubmqtt.emulator.TelemetryMessage;
@@ -34,6 +35,7 @@ class ProvisioningTest extends CamelTestSupport {
     private static final String SCOPE = "0ne00CAMEL";
     private static final String GROUP_KEY = newKey();
     private static final String INDIVIDUAL_KEY = newKey();
+    private static final CertificateAuthority DEVICE_CA = CertificateAuthority.create("camel device CA");
     private static IotHubEmulator hub;
 
     @TempDir
@@ -51,6 +53,7 @@ class ProvisioningTest extends CamelTestSupport {
                 .idScope(SCOPE)
                 .enrollment(Enrollment.groupSas("camel-group", GROUP_KEY, null))
                 .enrollment(Enrollment.individualSas("camel-individual", INDIVIDUAL_KEY, null))
+                .enrollment(Enrollment.groupX509("camel-cameras", DEVICE_CA.certificate()))
                 .start();
     }
 
@@ -146,6 +149,35 @@ class ProvisioningTest extends CamelTestSupport {
 
         assertThat(hub.service().awaitTelemetry(Identity.device("camel-individual"), 1, WAIT))
                 .extracting(TelemetryMessage::bodyAsString).contains("individual");
+    }
+
+    @Test
+    void anX509GroupMemberProvisionsWithItsCertificate() throws Exception {
+        String registrationId = newRegistration();
+        context.getRegistry().bind("deviceCertificate", X509AuthenticationTest.sslContextWith(
+                DEVICE_CA.issueClientCertificate(registrationId), hub.trustStore()));
+        String telemetry = "iothub-mqtt:telemetry?" + options(registrationId, "sslContextParameters=#deviceCertificate")
+                .replace("&sslContextParameters=#hubTls", "");
+
+        template.sendBody(telemetry, "attested by certificate");
+
+        assertThat(hub.service().awaitTelemetry(Identity.device(registrationId), 1, WAIT))
+                .extracting(TelemetryMessage::bodyAsString).containsExactly("attested by certificate");
+    }
+
+    @Test
+    void throttledRegistrationsWaitTheServicesRetryAfter() {
+        String registrationId = newRegistration();
+        hub.service().faults().throttleProvisioning(2); // each 429 says retry-after: 1
+        long start = System.nanoTime();
+        try {
+            template.sendBody("iothub-mqtt:telemetry?" + options(registrationId, "enrollmentGroupKey=RAW(" + GROUP_KEY + ")"),
+                    "after throttling");
+            hub.service().awaitTelemetry(Identity.device(registrationId), 1, WAIT);
+        } finally {
+            hub.service().faults().throttleProvisioning(0);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
