@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.iothubmqtt.camel.session.SessionStatus;
 import io.github.iothubmqtt.camel.test.Trust;
 import io.github.iothubmqtt.emulator.CertificateAuthority;
+import io.github.iothubmqtt.emulator.DeviceRegistry;
 import io.github.iothubmqtt.emulator.Enrollment;
 import io.github.iothubmqtt.emulator.IotHubEmulator;
 import io.github.iothubmqtt.emulator.TelemetryMessage;
@@ -33,19 +34,14 @@ class ProvisioningTest extends CamelTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String SCOPE = "0ne00CAMEL";
-    private static final String GROUP_KEY = newKey();
-    private static final String INDIVIDUAL_KEY = newKey();
+    private static final String GROUP_KEY = DeviceRegistry.newKey();
+    private static final String INDIVIDUAL_KEY = DeviceRegistry.newKey();
     private static final CertificateAuthority DEVICE_CA = CertificateAuthority.create("camel device CA");
     private static IotHubEmulator hub;
 
     @TempDir
     Path directory;
 
-    private static String newKey() {
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        return java.util.Base64.getEncoder().encodeToString(key);
-    }
 
     @BeforeAll
     static void startEmulator() {

@@ -1,10 +1,8 @@
 package io.github.iothubmqtt.examples.provisioning;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-
 import io.github.iothubmqtt.camel.IotHubMqttComponent;
 import io.github.iothubmqtt.camel.IotHubMqttConfiguration;
+import io.github.iothubmqtt.emulator.DeviceRegistry;
 import io.github.iothubmqtt.emulator.Enrollment;
 import io.github.iothubmqtt.emulator.IotHubEmulator;
 import io.github.iothubmqtt.examples.hub.EmbeddedHub;
@@ -43,7 +41,7 @@ public class ProvisionedConnection implements CamelConfiguration {
         }
         LOG.info("{} and {} are not set: starting an embedded IoT Hub emulator with a DPS endpoint (it first generates"
                 + " its TLS certificate authority, which takes a few seconds)", ID_SCOPE_VARIABLE, GROUP_KEY_VARIABLE);
-        String embeddedGroupKey = newKey();
+        String embeddedGroupKey = DeviceRegistry.newKey();
         EmbeddedHub hub = new EmbeddedHub(registrationId, builder -> builder.dpsPort(0)
                 .enrollment(Enrollment.groupSas("thermostats", embeddedGroupKey, null)));
         hub.start();
@@ -60,9 +58,4 @@ public class ProvisionedConnection implements CamelConfiguration {
         HubConnection.playDemoWhenStarted(context, hub);
     }
 
-    private static String newKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
 }
