@@ -45,6 +45,7 @@ final class ConnectionLifecycle {
     private final Backoff backoff;
     private final KickDetector kickDetector;
     private final LivenessRule liveness;
+    private final SessionCounters counters = new SessionCounters();
 
     private final Object lock = new Object();
     private SessionState state = SessionState.DISCONNECTED;
@@ -179,6 +180,10 @@ final class ConnectionLifecycle {
         }
     }
 
+    SessionCounters counters() {
+        return counters;
+    }
+
     boolean isConnected() {
         return connected != null;
     }
@@ -268,6 +273,7 @@ final class ConnectionLifecycle {
             releasePermit();
             up.heard();
             setState(SessionState.CONNECTED);
+            counters.connected();
             connectedSince = Instant.now();
             tokenExpiresAt = password.expiresAt();
             if (renewal) {
@@ -322,6 +328,7 @@ final class ConnectionLifecycle {
 
     /** Under lock. */
     private void scheduleReconnect(DisconnectReason reason, String detail) {
+        counters.disconnected(reason);
         lastReason = reason;
         lastDetail = detail;
         long delay = backoff.delayMillis(failedAttempts++);
