@@ -34,6 +34,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "ackTimeout": getOrCreateConfiguration(target).setAckTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "apiversion":
         case "apiVersion": getOrCreateConfiguration(target).setApiVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "assignmentfile":
+        case "assignmentFile": getOrCreateConfiguration(target).setAssignmentFile(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bodytype":
@@ -59,12 +61,16 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "connectionString": getOrCreateConfiguration(target).setConnectionString(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceid":
         case "deviceId": getOrCreateConfiguration(target).setDeviceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "enrollmentgroupkey":
+        case "enrollmentGroupKey": getOrCreateConfiguration(target).setEnrollmentGroupKey(property(camelContext, java.lang.String.class, value)); return true;
         case "failwheninflightfull":
         case "failWhenInFlightFull": getOrCreateConfiguration(target).setFailWhenInFlightFull(property(camelContext, boolean.class, value)); return true;
         case "gatewayhostname":
         case "gatewayHostName": getOrCreateConfiguration(target).setGatewayHostName(property(camelContext, java.lang.String.class, value)); return true;
         case "hostname":
         case "hostName": getOrCreateConfiguration(target).setHostName(property(camelContext, java.lang.String.class, value)); return true;
+        case "idscope":
+        case "idScope": getOrCreateConfiguration(target).setIdScope(property(camelContext, java.lang.String.class, value)); return true;
         case "iothreads":
         case "ioThreads": target.setIoThreads(property(camelContext, java.lang.String.class, value)); return true;
         case "keepalive":
@@ -98,11 +104,21 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "port": getOrCreateConfiguration(target).setPort(property(camelContext, int.class, value)); return true;
         case "productinfo":
         case "productInfo": getOrCreateConfiguration(target).setProductInfo(property(camelContext, java.lang.String.class, value)); return true;
+        case "provisioninghost":
+        case "provisioningHost": getOrCreateConfiguration(target).setProvisioningHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "provisioningpayload":
+        case "provisioningPayload": getOrCreateConfiguration(target).setProvisioningPayload(property(camelContext, java.lang.String.class, value)); return true;
+        case "provisioningport":
+        case "provisioningPort": getOrCreateConfiguration(target).setProvisioningPort(property(camelContext, int.class, value)); return true;
+        case "provisioningtimeout":
+        case "provisioningTimeout": getOrCreateConfiguration(target).setProvisioningTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "qos": getOrCreateConfiguration(target).setQos(property(camelContext, int.class, value)); return true;
         case "reconnectbackoffmax":
         case "reconnectBackoffMax": getOrCreateConfiguration(target).setReconnectBackoffMax(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reconnectbackoffmin":
         case "reconnectBackoffMin": getOrCreateConfiguration(target).setReconnectBackoffMin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "registrationid":
+        case "registrationId": getOrCreateConfiguration(target).setRegistrationId(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryattempts":
@@ -142,6 +158,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "ackTimeout": return long.class;
         case "apiversion":
         case "apiVersion": return java.lang.String.class;
+        case "assignmentfile":
+        case "assignmentFile": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "bodytype":
@@ -167,12 +185,16 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "connectionString": return java.lang.String.class;
         case "deviceid":
         case "deviceId": return java.lang.String.class;
+        case "enrollmentgroupkey":
+        case "enrollmentGroupKey": return java.lang.String.class;
         case "failwheninflightfull":
         case "failWhenInFlightFull": return boolean.class;
         case "gatewayhostname":
         case "gatewayHostName": return java.lang.String.class;
         case "hostname":
         case "hostName": return java.lang.String.class;
+        case "idscope":
+        case "idScope": return java.lang.String.class;
         case "iothreads":
         case "ioThreads": return java.lang.String.class;
         case "keepalive":
@@ -206,11 +228,21 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "port": return int.class;
         case "productinfo":
         case "productInfo": return java.lang.String.class;
+        case "provisioninghost":
+        case "provisioningHost": return java.lang.String.class;
+        case "provisioningpayload":
+        case "provisioningPayload": return java.lang.String.class;
+        case "provisioningport":
+        case "provisioningPort": return int.class;
+        case "provisioningtimeout":
+        case "provisioningTimeout": return long.class;
         case "qos": return int.class;
         case "reconnectbackoffmax":
         case "reconnectBackoffMax": return long.class;
         case "reconnectbackoffmin":
         case "reconnectBackoffMin": return long.class;
+        case "registrationid":
+        case "registrationId": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retryattempts":
@@ -246,6 +278,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "ackTimeout": return getOrCreateConfiguration(target).getAckTimeout();
         case "apiversion":
         case "apiVersion": return getOrCreateConfiguration(target).getApiVersion();
+        case "assignmentfile":
+        case "assignmentFile": return getOrCreateConfiguration(target).getAssignmentFile();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bodytype":
@@ -271,12 +305,16 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "connectionString": return getOrCreateConfiguration(target).getConnectionString();
         case "deviceid":
         case "deviceId": return getOrCreateConfiguration(target).getDeviceId();
+        case "enrollmentgroupkey":
+        case "enrollmentGroupKey": return getOrCreateConfiguration(target).getEnrollmentGroupKey();
         case "failwheninflightfull":
         case "failWhenInFlightFull": return getOrCreateConfiguration(target).isFailWhenInFlightFull();
         case "gatewayhostname":
         case "gatewayHostName": return getOrCreateConfiguration(target).getGatewayHostName();
         case "hostname":
         case "hostName": return getOrCreateConfiguration(target).getHostName();
+        case "idscope":
+        case "idScope": return getOrCreateConfiguration(target).getIdScope();
         case "iothreads":
         case "ioThreads": return target.getIoThreads();
         case "keepalive":
@@ -310,11 +348,21 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "port": return getOrCreateConfiguration(target).getPort();
         case "productinfo":
         case "productInfo": return getOrCreateConfiguration(target).getProductInfo();
+        case "provisioninghost":
+        case "provisioningHost": return getOrCreateConfiguration(target).getProvisioningHost();
+        case "provisioningpayload":
+        case "provisioningPayload": return getOrCreateConfiguration(target).getProvisioningPayload();
+        case "provisioningport":
+        case "provisioningPort": return getOrCreateConfiguration(target).getProvisioningPort();
+        case "provisioningtimeout":
+        case "provisioningTimeout": return getOrCreateConfiguration(target).getProvisioningTimeout();
         case "qos": return getOrCreateConfiguration(target).getQos();
         case "reconnectbackoffmax":
         case "reconnectBackoffMax": return getOrCreateConfiguration(target).getReconnectBackoffMax();
         case "reconnectbackoffmin":
         case "reconnectBackoffMin": return getOrCreateConfiguration(target).getReconnectBackoffMin();
+        case "registrationid":
+        case "registrationId": return getOrCreateConfiguration(target).getRegistrationId();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "retryattempts":

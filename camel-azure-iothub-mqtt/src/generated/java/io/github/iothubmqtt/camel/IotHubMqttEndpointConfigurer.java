@@ -27,6 +27,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "ackTimeout": target.getConfiguration().setAckTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "apiversion":
         case "apiVersion": target.getConfiguration().setApiVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "assignmentfile":
+        case "assignmentFile": target.getConfiguration().setAssignmentFile(property(camelContext, java.lang.String.class, value)); return true;
         case "bodytype":
         case "bodyType": target.getConfiguration().setBodyType(property(camelContext, io.github.iothubmqtt.camel.JsonBodyType.class, value)); return true;
         case "bridgeerrorhandler":
@@ -37,6 +39,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connectionString": target.getConfiguration().setConnectionString(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceid":
         case "deviceId": target.getConfiguration().setDeviceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "enrollmentgroupkey":
+        case "enrollmentGroupKey": target.getConfiguration().setEnrollmentGroupKey(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -49,6 +53,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "headerFilterStrategy": target.setHeaderFilterStrategy(property(camelContext, org.apache.camel.spi.HeaderFilterStrategy.class, value)); return true;
         case "hostname":
         case "hostName": target.getConfiguration().setHostName(property(camelContext, java.lang.String.class, value)); return true;
+        case "idscope":
+        case "idScope": target.getConfiguration().setIdScope(property(camelContext, java.lang.String.class, value)); return true;
         case "keepalive":
         case "keepAlive": target.getConfiguration().setKeepAlive(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
@@ -80,11 +86,21 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "port": target.getConfiguration().setPort(property(camelContext, int.class, value)); return true;
         case "productinfo":
         case "productInfo": target.getConfiguration().setProductInfo(property(camelContext, java.lang.String.class, value)); return true;
+        case "provisioninghost":
+        case "provisioningHost": target.getConfiguration().setProvisioningHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "provisioningpayload":
+        case "provisioningPayload": target.getConfiguration().setProvisioningPayload(property(camelContext, java.lang.String.class, value)); return true;
+        case "provisioningport":
+        case "provisioningPort": target.getConfiguration().setProvisioningPort(property(camelContext, int.class, value)); return true;
+        case "provisioningtimeout":
+        case "provisioningTimeout": target.getConfiguration().setProvisioningTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "qos": target.getConfiguration().setQos(property(camelContext, int.class, value)); return true;
         case "reconnectbackoffmax":
         case "reconnectBackoffMax": target.getConfiguration().setReconnectBackoffMax(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reconnectbackoffmin":
         case "reconnectBackoffMin": target.getConfiguration().setReconnectBackoffMin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "registrationid":
+        case "registrationId": target.getConfiguration().setRegistrationId(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryattempts":
@@ -117,6 +133,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "ackTimeout": return long.class;
         case "apiversion":
         case "apiVersion": return java.lang.String.class;
+        case "assignmentfile":
+        case "assignmentFile": return java.lang.String.class;
         case "bodytype":
         case "bodyType": return io.github.iothubmqtt.camel.JsonBodyType.class;
         case "bridgeerrorhandler":
@@ -127,6 +145,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connectionString": return java.lang.String.class;
         case "deviceid":
         case "deviceId": return java.lang.String.class;
+        case "enrollmentgroupkey":
+        case "enrollmentGroupKey": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -139,6 +159,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "headerFilterStrategy": return org.apache.camel.spi.HeaderFilterStrategy.class;
         case "hostname":
         case "hostName": return java.lang.String.class;
+        case "idscope":
+        case "idScope": return java.lang.String.class;
         case "keepalive":
         case "keepAlive": return int.class;
         case "lazystartproducer":
@@ -170,11 +192,21 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "port": return int.class;
         case "productinfo":
         case "productInfo": return java.lang.String.class;
+        case "provisioninghost":
+        case "provisioningHost": return java.lang.String.class;
+        case "provisioningpayload":
+        case "provisioningPayload": return java.lang.String.class;
+        case "provisioningport":
+        case "provisioningPort": return int.class;
+        case "provisioningtimeout":
+        case "provisioningTimeout": return long.class;
         case "qos": return int.class;
         case "reconnectbackoffmax":
         case "reconnectBackoffMax": return long.class;
         case "reconnectbackoffmin":
         case "reconnectBackoffMin": return long.class;
+        case "registrationid":
+        case "registrationId": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retryattempts":
@@ -208,6 +240,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "ackTimeout": return target.getConfiguration().getAckTimeout();
         case "apiversion":
         case "apiVersion": return target.getConfiguration().getApiVersion();
+        case "assignmentfile":
+        case "assignmentFile": return target.getConfiguration().getAssignmentFile();
         case "bodytype":
         case "bodyType": return target.getConfiguration().getBodyType();
         case "bridgeerrorhandler":
@@ -218,6 +252,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connectionString": return target.getConfiguration().getConnectionString();
         case "deviceid":
         case "deviceId": return target.getConfiguration().getDeviceId();
+        case "enrollmentgroupkey":
+        case "enrollmentGroupKey": return target.getConfiguration().getEnrollmentGroupKey();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -230,6 +266,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "headerFilterStrategy": return target.getHeaderFilterStrategy();
         case "hostname":
         case "hostName": return target.getConfiguration().getHostName();
+        case "idscope":
+        case "idScope": return target.getConfiguration().getIdScope();
         case "keepalive":
         case "keepAlive": return target.getConfiguration().getKeepAlive();
         case "lazystartproducer":
@@ -261,11 +299,21 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "port": return target.getConfiguration().getPort();
         case "productinfo":
         case "productInfo": return target.getConfiguration().getProductInfo();
+        case "provisioninghost":
+        case "provisioningHost": return target.getConfiguration().getProvisioningHost();
+        case "provisioningpayload":
+        case "provisioningPayload": return target.getConfiguration().getProvisioningPayload();
+        case "provisioningport":
+        case "provisioningPort": return target.getConfiguration().getProvisioningPort();
+        case "provisioningtimeout":
+        case "provisioningTimeout": return target.getConfiguration().getProvisioningTimeout();
         case "qos": return target.getConfiguration().getQos();
         case "reconnectbackoffmax":
         case "reconnectBackoffMax": return target.getConfiguration().getReconnectBackoffMax();
         case "reconnectbackoffmin":
         case "reconnectBackoffMin": return target.getConfiguration().getReconnectBackoffMin();
+        case "registrationid":
+        case "registrationId": return target.getConfiguration().getRegistrationId();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "retryattempts":

@@ -9,7 +9,7 @@ import org.apache.camel.spi.UriParams;
  * identity) and the endpoint's own (below).
  */
 @UriParams
-public class IotHubMqttConfiguration extends IotHubMqttConnectionConfiguration implements Cloneable {
+public class IotHubMqttConfiguration extends IotHubMqttProvisioningConfiguration implements Cloneable {
 
     @UriParam(label = "producer", defaultValue = "1", enums = "0,1")
     private int qos = 1;

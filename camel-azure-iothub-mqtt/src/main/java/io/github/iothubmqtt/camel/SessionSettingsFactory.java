@@ -11,6 +11,7 @@ import javax.net.ssl.SSLSocketFactory;
 import io.github.iothubmqtt.camel.session.OutboxSettings;
 import io.github.iothubmqtt.camel.session.PasswordSource;
 import io.github.iothubmqtt.camel.session.PasswordSources;
+import io.github.iothubmqtt.camel.session.Provisioner;
 import io.github.iothubmqtt.camel.session.SessionSettings;
 import io.github.iothubmqtt.protocol.ConnectionString;
 import io.github.iothubmqtt.protocol.HubLimits;
@@ -39,6 +40,11 @@ final class SessionSettingsFactory {
     static SessionSettings create(IotHubMqttConfiguration config, CamelContext context,
             Function<SSLContextParameters, SSLSocketFactory> socketFactories) {
         checkOptions(config);
+        SSLSocketFactory socketFactory = config.getSslContextParameters() == null ? null
+                : socketFactories.apply(config.getSslContextParameters());
+        if (config.getIdScope() != null) {
+            return ProvisionedSettingsFactory.create(config, context, socketFactory);
+        }
         ConnectionString parsed = config.getConnectionString() == null ? null : ConnectionString.parse(config.getConnectionString());
         String hostName = pick(config.getHostName(), parsed == null ? null : parsed.hostName(), "hostName");
         String deviceId = pick(config.getDeviceId(), parsed == null ? null : parsed.deviceId(), "deviceId");
@@ -50,9 +56,21 @@ final class SessionSettingsFactory {
                 : parsed == null ? null : parsed.sharedAccessKey();
         String token = config.getSasToken() != null ? config.getSasToken()
                 : parsed == null ? null : parsed.sharedAccessSignature();
+        return hub(config, context, socketFactory, new Target(hostName, identity, gateway, key, token), null);
+    }
+
+    /** The hub, identity and credentials a session connects with. */
+    record Target(String hostName, Identity identity, String gatewayHostName, String key, String token) {
+    }
+
+    /** Settings for a hub and identity; with a provisioner they are a placeholder until DPS assigned the hub. */
+    static SessionSettings hub(IotHubMqttConfiguration config, CamelContext context, SSLSocketFactory socketFactory,
+            Target target, Provisioner provisioner) {
+        String hostName = target.hostName();
+        Identity identity = target.identity();
+        String key = target.key();
+        String token = target.token();
         boolean x509 = key == null && token == null;
-        SSLSocketFactory socketFactory = config.getSslContextParameters() == null ? null
-                : socketFactories.apply(config.getSslContextParameters());
         if (x509 && !hasClientCertificate(config.getSslContextParameters())) {
             throw new IllegalArgumentException("no credentials for " + identity + ": set sharedAccessKey, sasToken or a"
                     + " connection string with one of them, or an X.509 client certificate in sslContextParameters");
@@ -61,7 +79,7 @@ final class SessionSettingsFactory {
                 ? PasswordSources.signedWithKey(SasToken.resourceUri(hostName, identity), key,
                         Duration.ofMillis(config.getSasTokenTtl()))
                 : token != null ? PasswordSources.fixedToken(token) : PasswordSources.x509();
-        String connectHost = gateway != null ? gateway : hostName;
+        String connectHost = target.gatewayHostName() != null ? target.gatewayHostName() : hostName;
         return new SessionSettings(
                 hostName,
                 serverUri(config, connectHost, x509),
@@ -80,7 +98,8 @@ final class SessionSettingsFactory {
                 Duration.ofMillis(config.getAckTimeout()),
                 config.getUnknownMethodStatus(),
                 outbox(config),
-                "CamelContext " + context.getName());
+                "CamelContext " + context.getName(),
+                provisioner);
     }
 
     private static void checkOptions(IotHubMqttConfiguration config) {

@@ -29,7 +29,7 @@ class X509AuthenticationTest extends EmulatorTestSupport {
         Identity device = Identity.device("x509-" + UUID.randomUUID().toString().substring(0, 8));
         CertificateAuthority.Issued certificate = hub.certificateAuthority().issueClientCertificate(device.deviceId());
         hub.registry().add(RegisteredIdentity.withThumbprints(device, Thumbprints.sha1(certificate.certificate()), null));
-        context.getRegistry().bind("deviceCertificate", sslContextWith(certificate));
+        context.getRegistry().bind("deviceCertificate", sslContextWith(certificate, hub.trustStore()));
 
         int port = transport.equals("mqtt") ? hub.mqttPort() : hub.webSocketPort();
         template.sendBody("iothub-mqtt:telemetry?connectionString=RAW(" + hub.connectionString(device) + ")&transport="
@@ -39,7 +39,8 @@ class X509AuthenticationTest extends EmulatorTestSupport {
                 .containsExactly("signed by certificate");
     }
 
-    private static SSLContextParameters sslContextWith(CertificateAuthority.Issued certificate) throws Exception {
+    /** TLS settings that present the certificate and trust the CA of {@code trust}. */
+    static SSLContextParameters sslContextWith(CertificateAuthority.Issued certificate, KeyStore trust) throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
         keys.setKeyEntry("device", certificate.privateKey(), PASSWORD.toCharArray(),
@@ -53,7 +54,7 @@ class X509AuthenticationTest extends EmulatorTestSupport {
 
         SSLContextParameters tls = new SSLContextParameters();
         tls.setKeyManagers(keyManagers);
-        tls.setTrustManagers(Trust.trustManagers(hub.trustStore()));
+        tls.setTrustManagers(Trust.trustManagers(trust));
         return tls;
     }
 }

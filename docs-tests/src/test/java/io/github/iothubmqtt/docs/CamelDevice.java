@@ -39,7 +39,7 @@ final class CamelDevice {
         return camel;
     }
 
-    private static SSLContextParameters trusting(KeyStore trust) {
+    static SSLContextParameters trusting(KeyStore trust) {
         KeyStoreParameters trustStore = new KeyStoreParameters();
         trustStore.setKeyStore(trust);
         TrustManagersParameters trustManagers = new TrustManagersParameters();

@@ -98,7 +98,8 @@ public final class DeviceRegistry {
         return Long.toString(lastGeneration.updateAndGet(last -> Math.max(last + 1, ticks)));
     }
 
-    static String newKey() {
+    /** A new symmetric key as the portal makes them: 32 random bytes, base64. */
+    public static String newKey() {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         return Base64.getEncoder().encodeToString(key);

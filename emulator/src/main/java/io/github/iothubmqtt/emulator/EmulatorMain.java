@@ -26,6 +26,9 @@ public final class EmulatorMain {
               --gateway-host NAME   host devices connect to, GatewayHostName (default localhost); when it equals
                                     --host-name, connection strings carry no GatewayHostName
               --cert FILE --key FILE  use this server certificate chain and key (PEM) instead of a generated CA
+              --dps-port N          Device Provisioning Service (MQTT over TLS) port (default -1 = off)
+              --id-scope SCOPE      the DPS ID scope (default 0ne00000000)
+              --enrollments FILE    DPS individual enrollments and enrollment groups (JSON); repeatable
               --help                print this text
             Prints one 'connection-string: …' line per identity and 'ca: <path>'.
             """;
@@ -72,6 +75,9 @@ public final class EmulatorMain {
                     case "--gateway-host" -> builder.gatewayHostName(value);
                     case "--cert" -> cert = Path.of(value);
                     case "--key" -> key = Path.of(value);
+                    case "--dps-port" -> builder.dpsPort(port(option, value));
+                    case "--id-scope" -> builder.idScope(value);
+                    case "--enrollments" -> builder.enrollmentsFile(Path.of(value));
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
@@ -120,6 +126,9 @@ public final class EmulatorMain {
         System.out.println("hub: " + hub.hubHostName());
         System.out.println("mqtt: " + describe(hub.mqttPort()) + "  websocket: " + describe(hub.webSocketPort())
                 + "  http: " + describe(hub.httpPort()));
+        if (hub.dpsPort() != IotHubEmulator.OFF) {
+            System.out.println("dps: " + hub.dpsPort() + "  id-scope: " + hub.provisioning().idScope());
+        }
         for (RegisteredIdentity entry : hub.registry().all()) {
             System.out.println("connection-string: " + hub.connectionString(entry.identity()));
         }

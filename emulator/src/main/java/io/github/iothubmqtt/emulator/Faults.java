@@ -14,6 +14,7 @@ public final class Faults {
     private final AtomicBoolean refuseConnects = new AtomicBoolean();
     private final AtomicReference<Duration> responseDelay = new AtomicReference<>(Duration.ZERO);
     private final AtomicInteger twinThrottleCount = new AtomicInteger();
+    private final AtomicInteger provisioningThrottleCount = new AtomicInteger();
 
     /** While on, every CONNECT is answered with CONNACK 3 (server unavailable), which clients retry. */
     public Faults refuseConnects(boolean refuse) {
@@ -35,16 +36,26 @@ public final class Faults {
 
     /** Answers the next {@code count} twin requests with 429 ThrottlingException, as a throttled hub does. */
     public Faults throttleTwin(int count) {
-        if (count < 0) {
-            throw new IllegalArgumentException("a count of throttled twin requests is not negative: " + count);
-        }
-        twinThrottleCount.set(count);
+        twinThrottleCount.set(checkCount(count, "twin"));
         return this;
+    }
+
+    /** Answers the next {@code count} DPS registrations and polls with 429 and a {@code retry-after}, as a throttled DPS. */
+    public Faults throttleProvisioning(int count) {
+        provisioningThrottleCount.set(checkCount(count, "DPS"));
+        return this;
+    }
+
+    private static int checkCount(int count, String requests) {
+        if (count < 0) {
+            throw new IllegalArgumentException("a count of throttled " + requests + " requests is not negative: " + count);
+        }
+        return count;
     }
 
     /** Switches every fault off. */
     public Faults clear() {
-        return refuseConnects(false).delayResponses(Duration.ZERO).throttleTwin(0);
+        return refuseConnects(false).delayResponses(Duration.ZERO).throttleTwin(0).throttleProvisioning(0);
     }
 
     boolean refusingConnects() {
@@ -57,7 +68,16 @@ public final class Faults {
 
     /** Whether this twin request is to be throttled; each call uses up one of the throttled requests. */
     boolean takeTwinThrottle() {
-        return twinThrottleCount.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        return take(twinThrottleCount);
+    }
+
+    /** Whether this DPS request is to be throttled; each call uses up one. */
+    boolean takeProvisioningThrottle() {
+        return take(provisioningThrottleCount);
+    }
+
+    private static boolean take(AtomicInteger throttled) {
+        return throttled.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
 
     int remainingTwinThrottles() {

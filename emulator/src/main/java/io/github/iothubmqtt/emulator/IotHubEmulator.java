@@ -18,6 +18,7 @@ import javax.net.ssl.SSLContext;
 
 import io.github.iothubmqtt.protocol.ConnectionString;
 import io.github.iothubmqtt.protocol.Identity;
+import io.github.iothubmqtt.protocol.Provisioning;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -45,12 +46,15 @@ public final class IotHubEmulator implements AutoCloseable {
     private final MqttListeners listeners;
     private final HttpApi httpApi;
     private final ServiceApi service;
+    private final ProvisioningService provisioning;
+    private final DpsListener dpsListener;
     private final int mqttPort;
     private final int webSocketPort;
     private final int httpPort;
+    private final int dpsPort;
 
     private IotHubEmulator(Vertx vertx, Hub hub, TlsMaterial tls, MqttListeners listeners, HttpApi httpApi,
-            int[] ports) {
+            DpsListener dpsListener, ProvisioningService provisioning, int[] ports) {
         this.vertx = vertx;
         this.hub = hub;
         this.tls = tls;
@@ -60,6 +64,9 @@ public final class IotHubEmulator implements AutoCloseable {
         this.mqttPort = ports[0];
         this.webSocketPort = ports[1];
         this.httpPort = ports[2];
+        this.dpsPort = ports[3];
+        this.dpsListener = dpsListener;
+        this.provisioning = provisioning;
     }
 
     public static Builder builder() {
@@ -77,6 +84,16 @@ public final class IotHubEmulator implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The bound DPS (MQTT over TLS) port, or -1 when that listener is off. */
+    public int dpsPort() {
+        return dpsPort;
+    }
+
+    /** The Device Provisioning Service: its ID scope, enrollments and faults. */
+    public ProvisioningService provisioning() {
+        return provisioning;
     }
 
     public String hubHostName() {
@@ -137,7 +154,7 @@ public final class IotHubEmulator implements AutoCloseable {
     @Override
     public void close() {
         try {
-            hub.thread().submit(() -> Future.join(listeners.close(), httpApi.close()))
+            hub.thread().submit(() -> Future.join(listeners.close(), httpApi.close(), dpsListener.close()))
                     .thenCompose(closing -> closing.toCompletionStage())
                     .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -160,6 +177,11 @@ public final class IotHubEmulator implements AutoCloseable {
         private int mqttPort = 8883;
         private int webSocketPort = 443;
         private int httpPort = 8080;
+        private int dpsPort = OFF;
+        private String dpsBindHost;
+        private String idScope = ProvisioningService.DEFAULT_ID_SCOPE;
+        private final Enrollments enrollments = new Enrollments();
+        private final List<Path> enrollmentFiles = new ArrayList<>();
         private Duration c2dLockTimeout = Duration.ofMinutes(1);
         private int c2dMaxDeliveryCount = 10;
         private Duration c2dTimeToLive = Duration.ofHours(1);
@@ -214,6 +236,37 @@ public final class IotHubEmulator implements AutoCloseable {
         /** HTTP service API port (default 8080; 0 = any free port; -1 = off). */
         public Builder httpPort(int port) {
             this.httpPort = port;
+            return this;
+        }
+
+        /** The Device Provisioning Service's MQTT over TLS port (default -1 = off; 0 = any free port). */
+        public Builder dpsPort(int port) {
+            this.dpsPort = port;
+            return this;
+        }
+
+        /** Interface the DPS listener listens on (default: as {@link #bindHost}). */
+        public Builder dpsBindHost(String host) {
+            this.dpsBindHost = host;
+            return this;
+        }
+
+        /** The DPS ID scope devices register in (default 0ne00000000). */
+        public Builder idScope(String scope) {
+            Provisioning.resourceUri(scope, "check");
+            this.idScope = scope;
+            return this;
+        }
+
+        /** Adds a DPS enrollment (individual or group). */
+        public Builder enrollment(Enrollment enrollment) {
+            enrollments.add(enrollment);
+            return this;
+        }
+
+        /** Adds the enrollments of a JSON file (see {@link EnrollmentsFile}). */
+        public Builder enrollmentsFile(Path file) {
+            enrollmentFiles.add(file);
             return this;
         }
 
@@ -282,6 +335,7 @@ public final class IotHubEmulator implements AutoCloseable {
                     c2dTimeToLive, telemetryCapacity);
             DeviceRegistry registry = new DeviceRegistry();
             registrations.forEach(registration -> registration.accept(registry));
+            enrollmentFiles.forEach(file -> EnrollmentsFile.load(file).forEach(enrollments::add));
             TlsMaterial tls = serverCertificateChain != null
                     ? TlsMaterial.fromFiles(serverCertificateChain, serverPrivateKey)
                     : TlsMaterial.generate(caOut != null ? caOut : temporaryCaFile());
@@ -291,15 +345,18 @@ public final class IotHubEmulator implements AutoCloseable {
                 Hub hub = new Hub(settings, thread, registry);
                 MqttListeners listeners = new MqttListeners(hub, tls);
                 HttpApi httpApi = new HttpApi(hub);
+                ProvisioningService provisioning = new ProvisioningService(idScope, enrollments, hub);
+                DpsListener dps = new DpsListener(provisioning, thread, tls);
                 int[] ports = thread.submit(() -> Future.all(
                         port(mqttPort, () -> listeners.listenTls(bindHost, mqttPort)),
                         port(webSocketPort, () -> listeners.listenWebSocket(bindHost, webSocketPort)),
-                        port(httpPort, () -> httpApi.listen(httpBindHost, httpPort))))
+                        port(httpPort, () -> httpApi.listen(httpBindHost, httpPort)),
+                        port(dpsPort, () -> dps.listen(dpsBindHost != null ? dpsBindHost : bindHost, dpsPort))))
                         .thenCompose(all -> all.toCompletionStage())
                         .thenApply(all -> new int[] {all.<Integer>resultAt(0), all.<Integer>resultAt(1),
-                                all.<Integer>resultAt(2)})
+                                all.<Integer>resultAt(2), all.<Integer>resultAt(3)})
                         .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                return new IotHubEmulator(vertx, hub, tls, listeners, httpApi, ports);
+                return new IotHubEmulator(vertx, hub, tls, listeners, httpApi, dps, provisioning, ports);
             } catch (ExecutionException e) {
                 vertx.close();
                 throw e.getCause() instanceof RuntimeException runtime ? runtime

@@ -28,6 +28,12 @@ final class JsonFields {
         return value.longValue();
     }
 
+    /** A field as text, or {@code null} when absent or JSON null. */
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
     /** A boolean field, or {@code fallback} when absent. */
     static boolean bool(JsonNode body, String field, boolean fallback) {
         JsonNode value = body.get(field);

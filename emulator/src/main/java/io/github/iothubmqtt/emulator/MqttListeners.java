@@ -32,6 +32,16 @@ final class MqttListeners {
 
     /** Starts the TLS listener; completes with the bound port. */
     Future<Integer> listenTls(String host, int port) {
+        MqttServer server = MqttServer.create(hub.thread().vertx(), tlsOptions(tls)).endpointHandler(endpoint ->
+                hub.connect(endpoint, PeerCertificates.clientCertificate(endpoint.sslSession()), "MQTT"));
+        servers.add(server);
+        return server.listen(port, host)
+                .recover(e -> Future.failedFuture(new PortUnavailableException("MQTT over TLS", port, "--mqtt-port", e)))
+                .map(MqttServer::actualPort);
+    }
+
+    /** TLS 1.2 that requests, but does not require, a client certificate (the DPS endpoint's too). */
+    static MqttServerOptions tlsOptions(TlsMaterial tls) {
         MqttServerOptions options = new MqttServerOptions()
                 .setSsl(true)
                 .setKeyCertOptions(tls.serverKeyCert())
@@ -39,12 +49,7 @@ final class MqttListeners {
                 .setTrustOptions(TrustOptions.wrap(new AnyClientCertificate()))
                 .setMaxMessageSize(MAX_MESSAGE_SIZE);
         options.setEnabledSecureTransportProtocols(Set.of("TLSv1.2"));
-        MqttServer server = MqttServer.create(hub.thread().vertx(), options).endpointHandler(endpoint ->
-                hub.connect(endpoint, PeerCertificates.clientCertificate(endpoint.sslSession()), "MQTT"));
-        servers.add(server);
-        return server.listen(port, host)
-                .recover(e -> Future.failedFuture(new PortUnavailableException("MQTT over TLS", port, "--mqtt-port", e)))
-                .map(MqttServer::actualPort);
+        return options;
     }
 
     /** Starts the internal MQTT listener and the WebSocket front before it; completes with the front's port. */

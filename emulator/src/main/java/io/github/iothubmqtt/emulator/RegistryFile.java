@@ -53,12 +53,12 @@ public final class RegistryFile {
         boolean enabled = !"disabled".equalsIgnoreCase(node.path("status").asText("enabled"));
         RegisteredIdentity entry;
         if (thumbprints.isObject()) {
-            entry = RegisteredIdentity.withThumbprints(identity, text(thumbprints, "primaryThumbprint"),
-                    text(thumbprints, "secondaryThumbprint"));
+            entry = RegisteredIdentity.withThumbprints(identity, JsonFields.text(thumbprints, "primaryThumbprint"),
+                    JsonFields.text(thumbprints, "secondaryThumbprint"));
         } else {
             JsonNode keys = authentication.path("symmetricKey");
-            String primary = text(keys, "primaryKey");
-            String secondary = text(keys, "secondaryKey");
+            String primary = JsonFields.text(keys, "primaryKey");
+            String secondary = JsonFields.text(keys, "secondaryKey");
             entry = RegisteredIdentity.withKeys(identity, primary != null ? primary : DeviceRegistry.newKey(),
                     secondary != null ? secondary : DeviceRegistry.newKey());
         }
@@ -66,15 +66,10 @@ public final class RegistryFile {
     }
 
     private static String required(JsonNode node, String field, Path file) {
-        String value = text(node, field);
+        String value = JsonFields.text(node, field);
         if (value == null) {
             throw new IllegalArgumentException(file + ": an entry has no " + field);
         }
         return value;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 }

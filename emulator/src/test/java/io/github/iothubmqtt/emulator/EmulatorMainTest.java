@@ -88,6 +88,34 @@ class EmulatorMainTest {
     }
 
     @Test
+    void theDpsEndpointStartsWithItsEnrollmentsAndABadFileStopsTheStart() throws Exception {
+        Path enrollments = Files.writeString(directory.resolve("enrollments.json"),
+                "{\"enrollments\": [{\"enrollmentGroupId\": \"g\", \"attestation\": {\"symmetricKey\": {\"primaryKey\": \""
+                        + DeviceRegistry.newKey() + "\"}}}]}");
+        Process process = launch("--mqtt-port", "0", "--ws-port", "-1", "--http-port", "-1", "--dps-port", "0",
+                "--id-scope", "0ne00C11", "--enrollments", enrollments.toString(), "--ca-out", directory.resolve("ca.pem").toString());
+        try {
+            String dps = startupReport(process).stream().filter(l -> l.startsWith("dps: ")).findFirst().orElseThrow();
+            int port = Integer.parseInt(dps.split("\\s+")[1]);
+            assertThat(dps).endsWith("id-scope: 0ne00C11");
+            try (Socket listening = new Socket("localhost", port)) {
+                assertThat(listening.isConnected()).isTrue();
+            }
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        }
+
+        Path bad = Files.writeString(directory.resolve("bad.json"), "{\"enrollments\": [{\"registrationId\": \"a\"}]}");
+        Process failing = launch("--mqtt-port", "0", "--ws-port", "-1", "--http-port", "-1", "--dps-port", "0",
+                "--enrollments", bad.toString(), "--ca-out", directory.resolve("ca.pem").toString());
+        assertThat(failing.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).as("exits").isTrue();
+        assertThat(failing.exitValue()).isEqualTo(1);
+        assertThat(new String(failing.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .startsWith("error: ").contains("enrollment 1: attestation needs");
+    }
+
+    @Test
     void aPortInUseIsReportedWithTheOptionToChooseAnother() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             Process process = launch("--device", "d", "--mqtt-port", Integer.toString(taken.getLocalPort()),

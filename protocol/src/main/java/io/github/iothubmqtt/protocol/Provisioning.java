@@ -1,5 +1,6 @@
 package io.github.iothubmqtt.protocol;
 
+import java.util.List;
 import java.util.Map;
 
 /** Device Provisioning Service over MQTT: user name, registration SAS, group-key derivation and topics. */
@@ -12,6 +13,7 @@ public final class Provisioning {
     private static final String RESPONSE = "$dps/registrations/res/";
     private static final String REGISTRATION_KEY_NAME = "registration";
     private static final String RETRY_AFTER = "retry-after";
+    private static final String OPERATION_ID = "operationId";
 
     /** A DPS answer; {@code retryAfterSeconds} is {@code null} when the service gave none. */
     public record Response(int status, String rid, Integer retryAfterSeconds) {
@@ -42,6 +44,31 @@ public final class Provisioning {
         return SasToken.sign(registrationId, groupKey);
     }
 
+    /**
+     * Checks a registration token as DPS does: audience {@code {idScope}/registrations/{registrationId}} (compared
+     * without case, as DPS treats both), signed with one of the keys, not expired beyond the clock skew.
+     */
+    public static SasVerification verifyToken(String token, String idScope, String registrationId, List<String> keys,
+            long nowEpochSeconds) {
+        String audience = resourceUri(idScope, registrationId);
+        return SasToken.verify(token, parsed -> parsed.audience().equalsIgnoreCase(audience), keys, nowEpochSeconds);
+    }
+
+    /** The registration id and ID scope in a CONNECT user name; the inverse of {@link #username}. */
+    public static Registration parseUsername(String username) {
+        String[] parts = username == null ? new String[0] : username.split("/", 4);
+        if (parts.length != 4 || !"registrations".equals(parts[1]) || !parts[3].startsWith("api-version=")) {
+            throw new IllegalArgumentException(ClientText.quote(username)
+                    + " is not a DPS user name: expected {idScope}/registrations/{registrationId}/api-version=…");
+        }
+        resourceUri(parts[0], parts[2]);
+        return new Registration(parts[0], parts[2]);
+    }
+
+    /** The ID scope and registration id a device registers with. */
+    public record Registration(String idScope, String registrationId) {
+    }
+
     public static String registerTopic(String rid) {
         return REGISTER + "?" + Query.RID + "=" + Query.rid(rid);
     }
@@ -50,7 +77,24 @@ public final class Provisioning {
         if (operationId == null || operationId.isEmpty()) {
             throw new IllegalArgumentException("operation id is empty: poll with the id of the 202 answer");
         }
-        return POLL + "?" + Query.RID + "=" + Query.rid(rid) + "&operationId=" + PropertyBag.encodeComponent(operationId);
+        return POLL + "?" + Query.RID + "=" + Query.rid(rid) + "&" + OPERATION_ID + "=" + PropertyBag.encodeComponent(operationId);
+    }
+
+    /** A device's request: a registration ({@code operationId} null) or a poll of the operation it started. */
+    public record Request(String rid, String operationId) {
+
+        public boolean isPoll() {
+            return operationId != null;
+        }
+    }
+
+    /** Parses a register or poll topic, parameters in any order; the inverse of {@link #registerTopic} and {@link #pollTopic}. */
+    public static Request parseRequest(String topic) {
+        if (topic != null && topic.startsWith(REGISTER)) {
+            return new Request(Query.required(Query.parse(topic, REGISTER, "DPS register"), Query.RID, topic), null);
+        }
+        Map<String, String> query = Query.parse(topic, POLL, "DPS register or operation status");
+        return new Request(Query.required(query, Query.RID, topic), Query.required(query, OPERATION_ID, topic));
     }
 
     /** The service's answer, {@code $dps/registrations/res/{status}/?$rid=…[&retry-after=…]}; the inverse of {@link #parseResponse}. */

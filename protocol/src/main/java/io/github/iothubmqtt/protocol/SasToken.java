@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -123,13 +124,18 @@ public final class SasToken {
      * signed with one of the keys (primary first).
      */
     public static SasVerification verify(String token, String hostName, Identity identity, List<String> keys, long nowEpochSeconds) {
+        return verify(token, parsed -> parsed.isFor(hostName, identity), keys, nowEpochSeconds);
+    }
+
+    /** Checks a token whose audience {@code isForAudience} accepts: expiry within the clock skew, then the signature. */
+    public static SasVerification verify(String token, Predicate<SasToken> isForAudience, List<String> keys, long nowEpochSeconds) {
         SasToken parsed;
         try {
             parsed = parse(token);
         } catch (IllegalArgumentException e) {
             return SasVerification.MALFORMED;
         }
-        if (!parsed.isFor(hostName, identity)) {
+        if (!isForAudience.test(parsed)) {
             return SasVerification.WRONG_AUDIENCE;
         }
         // expiry + skew would overflow for an expiry near Long.MAX_VALUE; parse guarantees expiry >= 0, so this cannot

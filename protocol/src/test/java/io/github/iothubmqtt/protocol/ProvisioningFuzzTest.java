@@ -20,6 +20,14 @@ class ProvisioningFuzzTest {
             assertThat(Provisioning.parseResponse(Provisioning.responseTopic(answer.status(), answer.rid(), answer.retryAfterSeconds())))
                     .isEqualTo(answer);
         }
+        Provisioning.Request request = attempt(() -> Provisioning.parseRequest(text));
+        if (request != null) {
+            assertThat(Provisioning.parseRequest(request.isPoll() ? Provisioning.pollTopic(request.rid(), request.operationId())
+                    : Provisioning.registerTopic(request.rid()))).isEqualTo(request);
+        }
+        attempt(() -> Provisioning.parseUsername(text));
+        attempt(() -> ProvisioningMessages.parseOperation(input));
+        attempt(() -> ProvisioningMessages.parseRequest(input));
 
         FuzzOracle.Lines lines = FuzzOracle.Lines.of(input);
         Long status = FuzzOracle.number(lines.line(0));

@@ -118,9 +118,27 @@ final class ConnectionLifecycle {
                 return;
             }
             connectPermit = permit;
-            connect();
+            if (settings.provisioner() != null && !settings.provisioner().isAssigned()) {
+                blockingWork.execute(this::provision); // polls DPS for seconds: neither under the lock nor on the pacer
+            } else {
+                connect();
+            }
         }
     }
+
+    private void provision() {
+        String failure = settings.provisioner().registerOrFailure();
+        synchronized (lock) {
+            if (state != SessionState.CLOSED && failure == null) {
+                connect();
+            } else if (state != SessionState.CLOSED) { // else close() released the permit
+                releasePermit();
+                setState(SessionState.DISCONNECTED);
+                scheduleReconnect(DisconnectReason.CONNECT_FAILED, failure);
+            }
+        }
+    }
+
 
     /** Under lock. The connect in progress ended, either way: the next identity may start its own. */
     private void releasePermit() {
@@ -209,14 +227,15 @@ final class ConnectionLifecycle {
         ConnectPassword password;
         Link fresh;
         try {
-            password = settings.passwordSource().next();
-            fresh = Link.open(connectEpoch, settings, scheduler, clientLoops);
+            SessionSettings target = settings.connectTarget();
+            password = target.passwordSource().next();
+            fresh = Link.open(connectEpoch, target, scheduler, clientLoops);
             fresh.client.setCallback(new ConnectionCallback(fresh, cause -> lost(fresh, cause, false), listener));
             link = fresh;
             if (state != SessionState.RENEWING) {
                 setState(SessionState.CONNECTING);
             }
-            fresh.client.connect(ConnectOptions.create(settings, password, fresh.socket()), null, new IMqttActionListener() {
+            fresh.client.connect(ConnectOptions.create(target, password, fresh.socket()), null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     connected(fresh, password);
@@ -281,7 +300,11 @@ final class ConnectionLifecycle {
             setState(SessionState.DISCONNECTED);
             failed.abort(blockingWork);
             releasePermit();
-            scheduleReconnect(PahoErrors.connectFailureReason(error), PahoErrors.describe(error));
+            DisconnectReason reason = PahoErrors.connectFailureReason(error);
+            if (reason == DisconnectReason.NOT_AUTHORIZED && settings.provisioner() != null) {
+                settings.provisioner().hubRefused(); // DPS may have moved the device, or the hub deleted it
+            }
+            scheduleReconnect(reason, PahoErrors.describe(error));
         }
     }
 

@@ -31,6 +31,8 @@ import io.github.iothubmqtt.protocol.Identity;
  * @param unknownMethodStatus     the status answered at once for a direct method no handler serves
  * @param outbox                  how telemetry waits for the hub
  * @param owner                   who owns the session (e.g. the CamelContext name), for log and kick messages
+ * @param provisioner             registers with DPS first, or {@code null}: then the fields above name a placeholder,
+ *                                and each connect uses {@link Provisioner#hubSettings()}
  */
 public record SessionSettings(
         String hostName,
@@ -50,7 +52,8 @@ public record SessionSettings(
         Duration ackTimeout,
         int unknownMethodStatus,
         OutboxSettings outbox,
-        String owner) {
+        String owner,
+        Provisioner provisioner) {
 
     public SessionSettings {
         Objects.requireNonNull(hostName, "hostName");
@@ -64,6 +67,11 @@ public record SessionSettings(
         if (ackTimeout == null || ackTimeout.toMillis() < 100) {
             throw new IllegalArgumentException("ackTimeout must be at least 100 ms, was " + ackTimeout);
         }
+    }
+
+    /** The settings a connect uses: these, or those of the DPS assignment. */
+    SessionSettings connectTarget() {
+        return provisioner == null ? this : provisioner.hubSettings();
     }
 
     /** One session per hub and client id: IoT Hub keeps only one connection per identity. */

@@ -1,5 +1,7 @@
 package io.github.iothubmqtt.examples.hub;
 
+import java.util.function.UnaryOperator;
+
 import io.github.iothubmqtt.emulator.IotHubEmulator;
 import io.github.iothubmqtt.emulator.ServiceApi;
 import io.github.iothubmqtt.protocol.Identity;
@@ -16,17 +18,23 @@ import org.apache.camel.support.service.ServiceSupport;
 public final class EmbeddedHub extends ServiceSupport {
 
     private final Identity device;
+    private final UnaryOperator<IotHubEmulator.Builder> setup;
     private IotHubEmulator emulator;
 
     public EmbeddedHub(String deviceId) {
+        this(deviceId, builder -> builder.device(deviceId));
+    }
+
+    /** A hub set up by {@code setup}, e.g. with a DPS enrollment that creates the device when it registers. */
+    public EmbeddedHub(String deviceId, UnaryOperator<IotHubEmulator.Builder> setup) {
         this.device = Identity.device(deviceId);
+        this.setup = setup;
     }
 
     @Override
     protected void doStart() {
-        emulator = IotHubEmulator.builder().bindHost("127.0.0.1").mqttPort(0)
-                .webSocketPort(IotHubEmulator.OFF).httpPort(IotHubEmulator.OFF)
-                .device(device.deviceId()).start();
+        emulator = setup.apply(IotHubEmulator.builder().bindHost("127.0.0.1").mqttPort(0)
+                .webSocketPort(IotHubEmulator.OFF).httpPort(IotHubEmulator.OFF)).start();
     }
 
     @Override
@@ -56,6 +64,11 @@ public final class EmbeddedHub extends ServiceSupport {
         SSLContextParameters tls = new SSLContextParameters();
         tls.setTrustManagers(trustManagers);
         return tls;
+    }
+
+    /** The emulator itself, for what this class does not wrap (its DPS port and ID scope, say). */
+    public IotHubEmulator emulator() {
+        return emulator;
     }
 
     /** What a back-end application can do with the hub: send C2D messages, update twins, invoke methods. */

@@ -39,7 +39,11 @@ public class HubConnection implements CamelConfiguration {
         device.setConnectionString(hub.connectionString());
         device.setPort(hub.port());
         device.setSslContextParameters(hub.trust());
+        playDemoWhenStarted(context, hub);
+    }
 
+    /** Binds a {@link CloudSide} of the hub's device, which plays the demo once the routes run and then stops Camel. */
+    public static void playDemoWhenStarted(CamelContext context, EmbeddedHub hub) throws Exception {
         CloudSide cloud = new CloudSide(hub.service(), hub.device());
         context.getRegistry().bind(CLOUD_SIDE, cloud);
         context.addStartupListener(new StartupListener() {
