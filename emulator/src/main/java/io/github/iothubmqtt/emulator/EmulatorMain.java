@@ -25,6 +25,8 @@ public final class EmulatorMain {
               --gateway-host NAME   host devices connect to, GatewayHostName (default localhost); when it equals
                                     --host-name, connection strings carry no GatewayHostName
               --cert FILE --key FILE  use this server certificate chain and key (PEM) instead of a generated CA
+              --edge-routes FILE    edge mode: act as an edgeHub routing modules' outputs by the routes of FILE
+                                    (JSON like the $edgeHub twin's desired properties or a deployment manifest)
               --help                print this text
             Prints one 'connection-string: …' line per identity and 'ca: <path>'.
             """;
@@ -71,6 +73,7 @@ public final class EmulatorMain {
                     case "--gateway-host" -> builder.gatewayHostName(value);
                     case "--cert" -> cert = Path.of(value);
                     case "--key" -> key = Path.of(value);
+                    case "--edge-routes" -> builder.edgeRoutes(Path.of(value));
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
