@@ -73,8 +73,9 @@ class EdgeSdkConformanceTest extends EmulatorTest {
             assertThat(input.getInputName()).isEqualTo("in");
             assertThat(input.getMessageId()).isEqualTo("reading-1");
             assertThat(input.getProperty("unit")).isEqualTo("C");
-            assertThat(input.getConnectionDeviceId()).isEqualTo(deviceId);
-            assertThat(input.getConnectionModuleId()).isEqualTo("sensor");
+            // the SDK's TopicParser keeps $.cdid and $.cmid as properties; it sets no connection ids from them
+            assertThat(input.getProperty("$.cdid")).isEqualTo(deviceId);
+            assertThat(input.getProperty("$.cmid")).isEqualTo("sensor");
             await().atMost(WAIT).until(() -> hub.service().pendingInputs(filterIdentity) == 0);
 
             filter.sendEvent(new Message("hot"), "alerts");
