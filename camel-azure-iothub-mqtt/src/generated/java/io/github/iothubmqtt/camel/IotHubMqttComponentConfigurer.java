@@ -63,6 +63,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "gatewayHostName": getOrCreateConfiguration(target).setGatewayHostName(property(camelContext, java.lang.String.class, value)); return true;
         case "hostname":
         case "hostName": getOrCreateConfiguration(target).setHostName(property(camelContext, java.lang.String.class, value)); return true;
+        case "inputname":
+        case "inputName": getOrCreateConfiguration(target).setInputName(property(camelContext, java.lang.String.class, value)); return true;
         case "iothreads":
         case "ioThreads": target.setIoThreads(property(camelContext, java.lang.String.class, value)); return true;
         case "keepalive":
@@ -93,6 +95,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "outboxMaxBytes": getOrCreateConfiguration(target).setOutboxMaxBytes(property(camelContext, long.class, value)); return true;
         case "outboxttl":
         case "outboxTtl": getOrCreateConfiguration(target).setOutboxTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "outputname":
+        case "outputName": getOrCreateConfiguration(target).setOutputName(property(camelContext, java.lang.String.class, value)); return true;
         case "port": getOrCreateConfiguration(target).setPort(property(camelContext, int.class, value)); return true;
         case "productinfo":
         case "productInfo": getOrCreateConfiguration(target).setProductInfo(property(camelContext, java.lang.String.class, value)); return true;
@@ -167,6 +171,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "gatewayHostName": return java.lang.String.class;
         case "hostname":
         case "hostName": return java.lang.String.class;
+        case "inputname":
+        case "inputName": return java.lang.String.class;
         case "iothreads":
         case "ioThreads": return java.lang.String.class;
         case "keepalive":
@@ -197,6 +203,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "outboxMaxBytes": return long.class;
         case "outboxttl":
         case "outboxTtl": return long.class;
+        case "outputname":
+        case "outputName": return java.lang.String.class;
         case "port": return int.class;
         case "productinfo":
         case "productInfo": return java.lang.String.class;
@@ -267,6 +275,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "gatewayHostName": return getOrCreateConfiguration(target).getGatewayHostName();
         case "hostname":
         case "hostName": return getOrCreateConfiguration(target).getHostName();
+        case "inputname":
+        case "inputName": return getOrCreateConfiguration(target).getInputName();
         case "iothreads":
         case "ioThreads": return target.getIoThreads();
         case "keepalive":
@@ -297,6 +307,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "outboxMaxBytes": return getOrCreateConfiguration(target).getOutboxMaxBytes();
         case "outboxttl":
         case "outboxTtl": return getOrCreateConfiguration(target).getOutboxTtl();
+        case "outputname":
+        case "outputName": return getOrCreateConfiguration(target).getOutputName();
         case "port": return getOrCreateConfiguration(target).getPort();
         case "productinfo":
         case "productInfo": return getOrCreateConfiguration(target).getProductInfo();

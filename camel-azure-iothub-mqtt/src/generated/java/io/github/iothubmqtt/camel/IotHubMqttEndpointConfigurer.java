@@ -49,6 +49,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "headerFilterStrategy": target.setHeaderFilterStrategy(property(camelContext, org.apache.camel.spi.HeaderFilterStrategy.class, value)); return true;
         case "hostname":
         case "hostName": target.getConfiguration().setHostName(property(camelContext, java.lang.String.class, value)); return true;
+        case "inputname":
+        case "inputName": target.getConfiguration().setInputName(property(camelContext, java.lang.String.class, value)); return true;
         case "keepalive":
         case "keepAlive": target.getConfiguration().setKeepAlive(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
@@ -77,6 +79,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "outboxMaxBytes": target.getConfiguration().setOutboxMaxBytes(property(camelContext, long.class, value)); return true;
         case "outboxttl":
         case "outboxTtl": target.getConfiguration().setOutboxTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "outputname":
+        case "outputName": target.getConfiguration().setOutputName(property(camelContext, java.lang.String.class, value)); return true;
         case "port": target.getConfiguration().setPort(property(camelContext, int.class, value)); return true;
         case "productinfo":
         case "productInfo": target.getConfiguration().setProductInfo(property(camelContext, java.lang.String.class, value)); return true;
@@ -139,6 +143,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "headerFilterStrategy": return org.apache.camel.spi.HeaderFilterStrategy.class;
         case "hostname":
         case "hostName": return java.lang.String.class;
+        case "inputname":
+        case "inputName": return java.lang.String.class;
         case "keepalive":
         case "keepAlive": return int.class;
         case "lazystartproducer":
@@ -167,6 +173,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "outboxMaxBytes": return long.class;
         case "outboxttl":
         case "outboxTtl": return long.class;
+        case "outputname":
+        case "outputName": return java.lang.String.class;
         case "port": return int.class;
         case "productinfo":
         case "productInfo": return java.lang.String.class;
@@ -230,6 +238,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "headerFilterStrategy": return target.getHeaderFilterStrategy();
         case "hostname":
         case "hostName": return target.getConfiguration().getHostName();
+        case "inputname":
+        case "inputName": return target.getConfiguration().getInputName();
         case "keepalive":
         case "keepAlive": return target.getConfiguration().getKeepAlive();
         case "lazystartproducer":
@@ -258,6 +268,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "outboxMaxBytes": return target.getConfiguration().getOutboxMaxBytes();
         case "outboxttl":
         case "outboxTtl": return target.getConfiguration().getOutboxTtl();
+        case "outputname":
+        case "outputName": return target.getConfiguration().getOutputName();
         case "port": return target.getConfiguration().getPort();
         case "productinfo":
         case "productInfo": return target.getConfiguration().getProductInfo();

@@ -24,7 +24,7 @@ public class IotHubMqttEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(45);
+        Set<String> props = new HashSet<>(47);
         props.add("ackTimeout");
         props.add("apiVersion");
         props.add("bodyType");
@@ -38,6 +38,7 @@ public class IotHubMqttEndpointUriFactory extends org.apache.camel.support.compo
         props.add("gatewayHostName");
         props.add("headerFilterStrategy");
         props.add("hostName");
+        props.add("inputName");
         props.add("keepAlive");
         props.add("kind");
         props.add("lazyStartProducer");
@@ -54,6 +55,7 @@ public class IotHubMqttEndpointUriFactory extends org.apache.camel.support.compo
         props.add("outboxFullPolicy");
         props.add("outboxMaxBytes");
         props.add("outboxTtl");
+        props.add("outputName");
         props.add("port");
         props.add("productInfo");
         props.add("qos");
