@@ -1,6 +1,8 @@
 package io.github.iothubmqtt.examples.edge;
 
+import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.builder.RouteBuilder;
@@ -17,12 +19,13 @@ public class EdgeFilterRoutes extends RouteBuilder {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final AtomicLong sent = new AtomicLong();
+
     @Override
     public void configure() {
         // tag::routes[]
         from("timer:sensor?period=500").routeId("sensor")
-                .process(exchange -> exchange.getMessage().setBody(Map.of("temperature",
-                        READINGS[(int) ((exchange.getProperty("CamelTimerCounter", Long.class) - 1) % READINGS.length)])))
+                .setBody(exchange -> Map.of("temperature", reading(sent.incrementAndGet())))
                 .to("iothub-mqtt:telemetry?connectionString=RAW({{sensor.connection-string}})&outputName=readings")
                 .log("Sent ${body}");
 
@@ -38,8 +41,13 @@ public class EdgeFilterRoutes extends RouteBuilder {
         // end::routes[]
     }
 
+    /** The sensor's n-th reading (from 1), going round {@link #READINGS}. */
+    static double reading(long n) {
+        return READINGS[(int) ((n - 1) % READINGS.length)];
+    }
+
     /** The temperature of a reading, whose body arrives as the JSON bytes the sensor sent. */
-    public static double temperature(byte[] body) throws java.io.IOException {
+    public static double temperature(byte[] body) throws IOException {
         return JSON.readTree(body).path("temperature").asDouble();
     }
 }
