@@ -155,6 +155,14 @@ class InputsConsumerTest extends EmulatorTestSupport {
     }
 
     @Test
+    void anOutputNameIsOneSegmentOfARouteSource() {
+        Identity sensor = sensorAndFilter("edge-output")[0];
+        assertThatThrownBy(() -> template.sendBodyAndHeader(uri("telemetry", sensor, ""), "x",
+                IotHubMqttConstants.OUTPUT_NAME, "a/b"))
+                .rootCause().hasMessage("output name 'a/b' must be non-empty and contain no '/'");
+    }
+
+    @Test
     void aDeviceHasNoInputsAndNoOutputs() throws Exception {
         Identity device = newDevice("edge-device");
         assertThatThrownBy(() -> route(uri("inputs", device, ""), "mock:never"))

@@ -317,10 +317,10 @@ public final class IotHubEmulator implements AutoCloseable {
                     c2dTimeToLive, telemetryCapacity);
             DeviceRegistry registry = new DeviceRegistry();
             registrations.forEach(registration -> registration.accept(registry));
+            EdgeRoutes edge = edgeRoutes();
             TlsMaterial tls = serverCertificateChain != null
                     ? TlsMaterial.fromFiles(serverCertificateChain, serverPrivateKey)
                     : TlsMaterial.generate(caOut != null ? caOut : temporaryCaFile());
-            EdgeRoutes edge = edgeRoutes();
             Vertx vertx = Vertx.vertx();
             try {
                 HubThread thread = new HubThread(vertx);
