@@ -44,6 +44,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "clusterBuckets": target.setClusterBuckets(property(camelContext, int.class, value)); return true;
         case "clusternamespace":
         case "clusterNamespace": target.setClusterNamespace(property(camelContext, java.lang.String.class, value)); return true;
+        case "clusterownership":
+        case "clusterOwnership": target.setClusterOwnership(property(camelContext, boolean.class, value)); return true;
         case "clusterservice":
         case "clusterService": target.setClusterService(property(camelContext, org.apache.camel.cluster.CamelClusterService.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.iothubmqtt.camel.IotHubMqttConfiguration.class, value)); return true;
@@ -152,6 +154,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "clusterBuckets": return int.class;
         case "clusternamespace":
         case "clusterNamespace": return java.lang.String.class;
+        case "clusterownership":
+        case "clusterOwnership": return boolean.class;
         case "clusterservice":
         case "clusterService": return org.apache.camel.cluster.CamelClusterService.class;
         case "configuration": return io.github.iothubmqtt.camel.IotHubMqttConfiguration.class;
@@ -256,6 +260,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "clusterBuckets": return target.getClusterBuckets();
         case "clusternamespace":
         case "clusterNamespace": return target.getClusterNamespace();
+        case "clusterownership":
+        case "clusterOwnership": return target.isClusterOwnership();
         case "clusterservice":
         case "clusterService": return target.getClusterService();
         case "configuration": return target.getConfiguration();

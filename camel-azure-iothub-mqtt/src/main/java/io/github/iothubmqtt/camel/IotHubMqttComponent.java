@@ -66,6 +66,10 @@ public class IotHubMqttComponent extends DefaultComponent {
             + " buckets, so use at least as many buckets as replicas, better a few times more. Must be the same on every"
             + " replica.")
     private int clusterBuckets = 16;
+    @Metadata(label = "advanced", defaultValue = "true", description = "Whether a cluster service decides which replica"
+            + " connects which identity. Set false when the CamelContext has a cluster service for other routes (master"
+            + " routes, for example) but each replica should connect all of its own identities.")
+    private boolean clusterOwnership = true;
 
     private static final Logger LOG = LoggerFactory.getLogger(IotHubMqttComponent.class);
     private static final String SCHEDULER = "IotHubMqttSession";
@@ -127,6 +131,14 @@ public class IotHubMqttComponent extends DefaultComponent {
         this.clusterNamespace = clusterNamespace;
     }
 
+    public boolean isClusterOwnership() {
+        return clusterOwnership;
+    }
+
+    public void setClusterOwnership(boolean clusterOwnership) {
+        this.clusterOwnership = clusterOwnership;
+    }
+
     public int getClusterBuckets() {
         return clusterBuckets;
     }
@@ -170,7 +182,7 @@ public class IotHubMqttComponent extends DefaultComponent {
         LOG.debug("iothub-mqtt connections run their MQTT loops on {} threads", clientLoops.virtual() ? "virtual" : "platform");
         sessions = new DeviceSessionRegistry(new SessionExecutors(scheduler, work, clientLoops,
                 new ConnectPacer(connectRate, connectConcurrency, scheduler), new RenewalPlanner()));
-        CamelClusterService cluster = clusterService != null ? clusterService
+        CamelClusterService cluster = !clusterOwnership ? null : clusterService != null ? clusterService
                 : ClusterServiceHelper.lookupService(getCamelContext()).orElse(null);
         OwnedSessions.Sessions opener = new OwnedSessions.Sessions() {
             @Override

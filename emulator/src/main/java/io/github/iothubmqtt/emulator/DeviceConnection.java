@@ -152,7 +152,7 @@ final class DeviceConnection implements DeviceLink {
         }
         Runnable effect;
         try {
-            effect = hub.accept(this, admission.authType(), topic, body, message.isRetain());
+            effect = hub.accept(this, admission, topic, body, message.isRetain());
         } catch (IllegalArgumentException e) {
             close(e.getMessage());
             return;
@@ -266,7 +266,7 @@ final class DeviceConnection implements DeviceLink {
             return;
         }
         try {
-            hub.telemetryReceived(TelemetryReception.receive(identity(), admission.authType(), will.getWillTopic(),
+            hub.telemetryReceived(TelemetryReception.receive(admission, will.getWillTopic(),
                     will.getWillMessageBytes() == null ? new byte[0] : will.getWillMessageBytes(),
                     will.isWillRetain(), true));
         } catch (IllegalArgumentException e) {

@@ -75,6 +75,7 @@ final class Hub {
                 edge.inputs().clear(identity);
             }
         }
+        twins.announceModel(identity, admission.modelId());
         DeviceSession session = sessions.open(identity, cleanSession);
         DeviceConnection connection = new DeviceConnection(this, endpoint, session, admission);
         session.attach(connection);
@@ -100,9 +101,10 @@ final class Hub {
      * Checks a device PUBLISH and returns what the hub does with it; throws {@link IllegalArgumentException} when
      * the hub would close the connection instead.
      */
-    Runnable accept(DeviceLink link, String authType, String topic, byte[] body, boolean retain) {
+    Runnable accept(DeviceLink link, ConnectAuthenticator.Admission admission, String topic, byte[] body,
+            boolean retain) {
         if (topic.startsWith("devices/")) {
-            TelemetryMessage message = TelemetryReception.receive(link.identity(), authType, topic, body, retain, false);
+            TelemetryMessage message = TelemetryReception.receive(admission, topic, body, retain, false);
             return () -> telemetryReceived(message);
         }
         if (topic.startsWith("$iothub/twin/")) {
