@@ -1,8 +1,5 @@
 package io.github.iothubmqtt.camel.session;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import io.github.iothubmqtt.protocol.ModuleInputs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +12,6 @@ import org.slf4j.LoggerFactory;
 public final class InputDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(InputDispatcher.class);
-    private static final String ALL_INPUTS = "";
 
     /** Receives the messages of one input (or all); runs on the session's I/O thread. */
     @FunctionalInterface
@@ -24,11 +20,12 @@ public final class InputDispatcher {
     }
 
     private final DeviceChannel session;
-    private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
-    private boolean subscribed;
+    private final NamedHandlers<Handler> handlers;
 
     InputDispatcher(DeviceChannel session) {
         this.session = session;
+        this.handlers = new NamedHandlers<>("input", session,
+                () -> session.subscribe(ModuleInputs.subscribeFilter(session.identity()), 1, this::onMessage));
     }
 
     /**
@@ -44,21 +41,11 @@ public final class InputDispatcher {
         if (inputName != null && (inputName.isEmpty() || inputName.contains("/"))) {
             throw new IllegalArgumentException("input name '" + inputName + "' must be non-empty and contain no '/'");
         }
-        String key = inputName == null ? ALL_INPUTS : inputName;
-        if (handlers.putIfAbsent(key, handler) != null) {
-            throw new IllegalStateException(session.identity() + " already has a consumer for "
-                    + (inputName == null ? "all inputs" : "input " + inputName));
-        }
-        synchronized (this) {
-            if (!subscribed) {
-                subscribed = true;
-                session.subscribe(ModuleInputs.subscribeFilter(session.identity()), 1, this::onMessage);
-            }
-        }
+        handlers.register(inputName, handler);
     }
 
     public void unregister(String inputName, Handler handler) {
-        handlers.remove(inputName == null ? ALL_INPUTS : inputName, handler);
+        handlers.unregister(inputName, handler);
     }
 
     private void onMessage(InboundMessage message) {
@@ -69,7 +56,7 @@ public final class InputDispatcher {
             LOG.warn("Input message to {} cannot be read ({}); not acknowledged", session.identity(), e.getMessage());
             return;
         }
-        Handler handler = handlers.getOrDefault(delivery.inputName(), handlers.get(ALL_INPUTS));
+        Handler handler = handlers.find(delivery.inputName());
         if (handler == null) {
             LOG.info("{}: no route serves input '{}'; not acknowledged, edgeHub delivers it again",
                     session.identity(), delivery.inputName());
