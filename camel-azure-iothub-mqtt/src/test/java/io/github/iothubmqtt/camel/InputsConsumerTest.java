@@ -155,6 +155,14 @@ class InputsConsumerTest extends EmulatorTestSupport {
     }
 
     @Test
+    void aSecondRouteForTheSameInputFailsToStart() throws Exception {
+        Identity filter = sensorAndFilter("edge-twice")[1];
+        route(uri("inputs", filter, "inputName=in"), "mock:first");
+        assertThatThrownBy(() -> route(uri("inputs", filter, "inputName=in&bodyType=String"), "mock:second"))
+                .hasStackTraceContaining(filter + " already has a consumer for input in");
+    }
+
+    @Test
     void anOutputNameIsOneSegmentOfARouteSource() {
         Identity sensor = sensorAndFilter("edge-output")[0];
         assertThatThrownBy(() -> template.sendBodyAndHeader(uri("telemetry", sensor, ""), "x",
