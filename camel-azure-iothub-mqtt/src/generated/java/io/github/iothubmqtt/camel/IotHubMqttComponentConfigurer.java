@@ -71,6 +71,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "hostName": getOrCreateConfiguration(target).setHostName(property(camelContext, java.lang.String.class, value)); return true;
         case "idscope":
         case "idScope": getOrCreateConfiguration(target).setIdScope(property(camelContext, java.lang.String.class, value)); return true;
+        case "inputname":
+        case "inputName": getOrCreateConfiguration(target).setInputName(property(camelContext, java.lang.String.class, value)); return true;
         case "iothreads":
         case "ioThreads": target.setIoThreads(property(camelContext, java.lang.String.class, value)); return true;
         case "keepalive":
@@ -101,6 +103,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "outboxMaxBytes": getOrCreateConfiguration(target).setOutboxMaxBytes(property(camelContext, long.class, value)); return true;
         case "outboxttl":
         case "outboxTtl": getOrCreateConfiguration(target).setOutboxTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "outputname":
+        case "outputName": getOrCreateConfiguration(target).setOutputName(property(camelContext, java.lang.String.class, value)); return true;
         case "port": getOrCreateConfiguration(target).setPort(property(camelContext, int.class, value)); return true;
         case "productinfo":
         case "productInfo": getOrCreateConfiguration(target).setProductInfo(property(camelContext, java.lang.String.class, value)); return true;
@@ -195,6 +199,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "hostName": return java.lang.String.class;
         case "idscope":
         case "idScope": return java.lang.String.class;
+        case "inputname":
+        case "inputName": return java.lang.String.class;
         case "iothreads":
         case "ioThreads": return java.lang.String.class;
         case "keepalive":
@@ -225,6 +231,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "outboxMaxBytes": return long.class;
         case "outboxttl":
         case "outboxTtl": return long.class;
+        case "outputname":
+        case "outputName": return java.lang.String.class;
         case "port": return int.class;
         case "productinfo":
         case "productInfo": return java.lang.String.class;
@@ -315,6 +323,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "hostName": return getOrCreateConfiguration(target).getHostName();
         case "idscope":
         case "idScope": return getOrCreateConfiguration(target).getIdScope();
+        case "inputname":
+        case "inputName": return getOrCreateConfiguration(target).getInputName();
         case "iothreads":
         case "ioThreads": return target.getIoThreads();
         case "keepalive":
@@ -345,6 +355,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "outboxMaxBytes": return getOrCreateConfiguration(target).getOutboxMaxBytes();
         case "outboxttl":
         case "outboxTtl": return getOrCreateConfiguration(target).getOutboxTtl();
+        case "outputname":
+        case "outputName": return getOrCreateConfiguration(target).getOutputName();
         case "port": return getOrCreateConfiguration(target).getPort();
         case "productinfo":
         case "productInfo": return getOrCreateConfiguration(target).getProductInfo();

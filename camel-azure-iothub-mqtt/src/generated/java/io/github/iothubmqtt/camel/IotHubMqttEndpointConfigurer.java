@@ -55,6 +55,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "hostName": target.getConfiguration().setHostName(property(camelContext, java.lang.String.class, value)); return true;
         case "idscope":
         case "idScope": target.getConfiguration().setIdScope(property(camelContext, java.lang.String.class, value)); return true;
+        case "inputname":
+        case "inputName": target.getConfiguration().setInputName(property(camelContext, java.lang.String.class, value)); return true;
         case "keepalive":
         case "keepAlive": target.getConfiguration().setKeepAlive(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
@@ -83,6 +85,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "outboxMaxBytes": target.getConfiguration().setOutboxMaxBytes(property(camelContext, long.class, value)); return true;
         case "outboxttl":
         case "outboxTtl": target.getConfiguration().setOutboxTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "outputname":
+        case "outputName": target.getConfiguration().setOutputName(property(camelContext, java.lang.String.class, value)); return true;
         case "port": target.getConfiguration().setPort(property(camelContext, int.class, value)); return true;
         case "productinfo":
         case "productInfo": target.getConfiguration().setProductInfo(property(camelContext, java.lang.String.class, value)); return true;
@@ -161,6 +165,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "hostName": return java.lang.String.class;
         case "idscope":
         case "idScope": return java.lang.String.class;
+        case "inputname":
+        case "inputName": return java.lang.String.class;
         case "keepalive":
         case "keepAlive": return int.class;
         case "lazystartproducer":
@@ -189,6 +195,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "outboxMaxBytes": return long.class;
         case "outboxttl":
         case "outboxTtl": return long.class;
+        case "outputname":
+        case "outputName": return java.lang.String.class;
         case "port": return int.class;
         case "productinfo":
         case "productInfo": return java.lang.String.class;
@@ -268,6 +276,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "hostName": return target.getConfiguration().getHostName();
         case "idscope":
         case "idScope": return target.getConfiguration().getIdScope();
+        case "inputname":
+        case "inputName": return target.getConfiguration().getInputName();
         case "keepalive":
         case "keepAlive": return target.getConfiguration().getKeepAlive();
         case "lazystartproducer":
@@ -296,6 +306,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "outboxMaxBytes": return target.getConfiguration().getOutboxMaxBytes();
         case "outboxttl":
         case "outboxTtl": return target.getConfiguration().getOutboxTtl();
+        case "outputname":
+        case "outputName": return target.getConfiguration().getOutputName();
         case "port": return target.getConfiguration().getPort();
         case "productinfo":
         case "productInfo": return target.getConfiguration().getProductInfo();

@@ -24,7 +24,7 @@ public class IotHubMqttEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(53);
+        Set<String> props = new HashSet<>(55);
         props.add("ackTimeout");
         props.add("apiVersion");
         props.add("assignmentFile");
@@ -41,6 +41,7 @@ public class IotHubMqttEndpointUriFactory extends org.apache.camel.support.compo
         props.add("headerFilterStrategy");
         props.add("hostName");
         props.add("idScope");
+        props.add("inputName");
         props.add("keepAlive");
         props.add("kind");
         props.add("lazyStartProducer");
@@ -57,6 +58,7 @@ public class IotHubMqttEndpointUriFactory extends org.apache.camel.support.compo
         props.add("outboxFullPolicy");
         props.add("outboxMaxBytes");
         props.add("outboxTtl");
+        props.add("outputName");
         props.add("port");
         props.add("productInfo");
         props.add("provisioningHost");

@@ -8,6 +8,8 @@ public enum EndpointKind {
     c2d,
     /** Producer: get the twin or patch reported properties. Consumer: desired-property updates, resynced on connect. */
     twin,
+    /** Consumer: IoT Edge module inputs, the messages edgeHub routes to the module. */
+    inputs,
     /** Consumer (InOut): direct methods; the route's reply is the method response. */
     methods,
     /** Producer: the body becomes the session's status (connected, last disconnect reason, reconnect count). */

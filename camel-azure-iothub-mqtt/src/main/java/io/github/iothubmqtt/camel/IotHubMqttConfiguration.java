@@ -29,6 +29,10 @@ public class IotHubMqttConfiguration extends IotHubMqttProvisioningConfiguration
     private int methodErrorStatus = 500;
     @UriParam(label = "consumer", defaultValue = "10")
     private int methodConcurrency = 10;
+    @UriParam(label = "consumer")
+    private String inputName;
+    @UriParam(label = "producer")
+    private String outputName;
     @UriParam(label = "producer", defaultValue = "fail", enums = "fail,wait")
     private String notOwnedPolicy = NOT_OWNED_FAIL;
 
@@ -133,6 +137,30 @@ public class IotHubMqttConfiguration extends IotHubMqttProvisioningConfiguration
     /** Methods consumer: how many calls the route serves at once; IoT Hub gives no ordering between calls. */
     public void setMethodConcurrency(int methodConcurrency) {
         this.methodConcurrency = methodConcurrency;
+    }
+
+    public String getInputName() {
+        return inputName;
+    }
+
+    /**
+     * Inputs consumer (IoT Edge modules): the module input this route serves; empty serves every input that no other
+     * route of the module serves by name.
+     */
+    public void setInputName(String inputName) {
+        this.inputName = inputName;
+    }
+
+    public String getOutputName() {
+        return outputName;
+    }
+
+    /**
+     * Telemetry of an IoT Edge module: the output the messages are sent to (`$.on`), which edgeHub's routes name
+     * (`FROM /messages/modules/{module}/outputs/{outputName}`). The header CamelIotHubMqttOutputName overrides it.
+     */
+    public void setOutputName(String outputName) {
+        this.outputName = outputName;
     }
 
     public String getNotOwnedPolicy() {

@@ -23,14 +23,26 @@ public final class IotHubMqttConstants {
     public static final String CONTENT_ENCODING = PREFIX + "ContentEncoding";
     @Metadata(description = "The absolute expiry time (`$.exp`), as written on the wire (ISO 8601).", javaType = "String")
     public static final String EXPIRY_TIME = PREFIX + "ExpiryTime";
-    @Metadata(label = "producer", description = "The creation time (`$.ctime`), as the hub expects it (ISO 8601 UTC).",
-              javaType = "String")
+    @Metadata(description = "The creation time (`$.ctime`), as the hub expects it (ISO 8601 UTC).", javaType = "String")
     public static final String CREATION_TIME = PREFIX + "CreationTime";
     @Metadata(description = "The IoT Plug and Play component: of the telemetry (`$.sub`, producer), of the writable"
                             + " properties acknowledged (twin producer, acknowledgeDesired), of the command called"
                             + " (methods consumer, absent for the default component).",
               javaType = "String")
     public static final String COMPONENT_NAME = PREFIX + "ComponentName";
+    @Metadata(label = "producer", description = "Telemetry of an IoT Edge module: the output it is sent to (`$.on`),"
+                                                + " overriding the endpoint's `outputName`.",
+              javaType = "String")
+    public static final String OUTPUT_NAME = PREFIX + "OutputName";
+    @Metadata(label = "consumer", description = "Inputs consumer: the module input the message was routed to.",
+              javaType = "String")
+    public static final String INPUT_NAME = PREFIX + "InputName";
+    @Metadata(label = "consumer", description = "Inputs consumer: the device that sent the message (`$.cdid`).",
+              javaType = "String")
+    public static final String CONNECTION_DEVICE_ID = PREFIX + "ConnectionDeviceId";
+    @Metadata(label = "consumer", description = "Inputs consumer: the module that sent the message (`$.cmid`).",
+              javaType = "String")
+    public static final String CONNECTION_MODULE_ID = PREFIX + "ConnectionModuleId";
     @Metadata(label = "consumer", description = "The destination of a cloud-to-device message (`$.to`).",
               javaType = "String")
     public static final String TO = PREFIX + "To";
@@ -38,7 +50,8 @@ public final class IotHubMqttConstants {
                                                 + " (`iothub-ack`: none, positive, negative or full).",
               javaType = "String")
     public static final String ACK = PREFIX + "Ack";
-    @Metadata(label = "consumer", description = "The MQTT topic the cloud-to-device message arrived on.", javaType = "String")
+    @Metadata(label = "consumer", description = "The MQTT topic the cloud-to-device or input message arrived on.",
+              javaType = "String")
     public static final String TOPIC = PREFIX + "Topic";
     @Metadata(label = "producer", description = "Status endpoint: whether the identity's connection is up.",
               javaType = "Boolean")

@@ -25,7 +25,8 @@ import org.apache.camel.support.DefaultEndpoint;
 public class IotHubMqttEndpoint extends DefaultEndpoint implements HeaderFilterStrategyAware {
 
     @UriPath(description = "What the endpoint does: telemetry (producer), c2d (consumer), twin (producer: get the twin"
-                           + " or patch reported properties; consumer: desired-property updates), methods (consumer:"
+                           + " or patch reported properties; consumer: desired-property updates), inputs (consumer: an"
+                           + " IoT Edge module's inputs), methods (consumer:"
                            + " direct methods, the reply is the response), status (producer: the connection's status"
                            + " as body).")
     @Metadata(required = true)
@@ -104,7 +105,7 @@ public class IotHubMqttEndpoint extends DefaultEndpoint implements HeaderFilterS
             case telemetry -> new TelemetryProducer(this);
             case status -> new StatusProducer(this);
             case twin -> new TwinProducer(this);
-            case c2d, methods -> throw new UnsupportedOperationException("iothub-mqtt:" + kind + " only consumes: use it in from(...)");
+            case c2d, inputs, methods -> throw new UnsupportedOperationException("iothub-mqtt:" + kind + " only consumes: use it in from(...)");
         };
     }
 
@@ -112,6 +113,7 @@ public class IotHubMqttEndpoint extends DefaultEndpoint implements HeaderFilterS
     public Consumer createConsumer(Processor processor) throws Exception {
         Consumer consumer = switch (kind) {
             case c2d -> new CloudToDeviceConsumer(this, processor);
+            case inputs -> new InputsConsumer(this, processor);
             case twin -> new DesiredPropertiesConsumer(this, processor);
             case methods -> new MethodsConsumer(this, processor);
             case telemetry, status -> throw new UnsupportedOperationException(

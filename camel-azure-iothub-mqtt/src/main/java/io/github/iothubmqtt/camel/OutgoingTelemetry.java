@@ -29,17 +29,33 @@ record OutgoingTelemetry(String topic, byte[] body) {
         private final String topicWithoutProperties;
         private final HeaderFilterStrategy filter;
         private final boolean stableMessageId;
+        private final String outputName;
 
         /**
          * @param stableMessageId give the message a {@code $.mid} when it has none (the exchange id, which Camel's
          *                        redeliveries keep), so the back end can drop the duplicates a store-and-forward
          *                        outbox may send around a crash
+         * @param outputName      the IoT Edge module output every message goes to ({@code $.on}), or null
          */
-        Builder(Identity identity, HeaderFilterStrategy filter, boolean stableMessageId) {
+        Builder(Identity identity, HeaderFilterStrategy filter, boolean stableMessageId, String outputName) {
             this.identity = identity;
-            this.topicWithoutProperties = Telemetry.topic(identity, Map.of());
+            this.outputName = outputName == null || outputName.isEmpty() ? null : checkOutput(identity, outputName);
+            this.topicWithoutProperties = Telemetry.topic(identity, this.outputName == null ? Map.of()
+                    : Map.of(SystemProperty.OUTPUT_NAME, this.outputName));
             this.filter = filter;
             this.stableMessageId = stableMessageId;
+        }
+
+        /** Only a module has outputs, and an output name is one segment of edgeHub's route sources. */
+        private static String checkOutput(Identity identity, String outputName) {
+            if (!identity.isModule()) {
+                throw new IllegalArgumentException("output name '" + outputName + "': " + identity
+                        + " is a device; only IoT Edge modules have outputs");
+            }
+            if (outputName.isEmpty() || outputName.contains("/")) {
+                throw new IllegalArgumentException("output name '" + outputName + "' must be non-empty and contain no '/'");
+            }
+            return outputName;
         }
 
         OutgoingTelemetry build(Exchange exchange) throws Exception {
@@ -54,6 +70,9 @@ record OutgoingTelemetry(String topic, byte[] body) {
                 return new OutgoingTelemetry(topicWithoutProperties, bytes);
             }
             Map<String, String> properties = new LinkedHashMap<>();
+            if (outputName != null) {
+                properties.put(SystemProperty.OUTPUT_NAME, outputName);
+            }
             if (headers) {
                 for (Map.Entry<String, String> system : SystemPropertyHeaders.TELEMETRY.entrySet()) {
                     String value = in.getHeader(system.getKey(), String.class);
@@ -61,6 +80,10 @@ record OutgoingTelemetry(String topic, byte[] body) {
                         properties.put(system.getValue(), value);
                     }
                 }
+            }
+            String output = headers ? in.getHeader(IotHubMqttConstants.OUTPUT_NAME, String.class) : null;
+            if (output != null && !output.equals(outputName)) {
+                checkOutput(identity, output);
             }
             if (stableMessageId) {
                 properties.putIfAbsent(SystemProperty.MESSAGE_ID, exchange.getExchangeId());

@@ -63,7 +63,7 @@ final class SessionMeters {
                 .description("routine reconnects with a fresh SAS token").register(registry));
         bound.add(counter("throttled", counters, SessionCounters::throttledAnswers, tags, "twin requests answered 429"));
         bound.add(counter("c2d.received", counters, SessionCounters::cloudToDeviceMessages, tags,
-                "cloud-to-device messages that reached a route"));
+                "cloud-to-device messages received (within the size limit)"));
         bound.add(counter("method.calls", counters, SessionCounters::methodCalls, tags,
                 "direct method calls that reached a route"));
         Timer puback = Timer.builder(PREFIX + "puback").tags(tags).publishPercentileHistogram()

@@ -14,6 +14,7 @@ final class SystemPropertyHeaders {
             IotHubMqttConstants.MESSAGE_ID, SystemProperty.MESSAGE_ID,
             IotHubMqttConstants.CORRELATION_ID, SystemProperty.CORRELATION_ID,
             IotHubMqttConstants.USER_ID, SystemProperty.USER_ID,
+            IotHubMqttConstants.OUTPUT_NAME, SystemProperty.OUTPUT_NAME,
             IotHubMqttConstants.CONTENT_ENCODING, SystemProperty.CONTENT_ENCODING,
             IotHubMqttConstants.CONTENT_TYPE, SystemProperty.CONTENT_TYPE,
             IotHubMqttConstants.CREATION_TIME, SystemProperty.CREATION_TIME,
@@ -30,6 +31,19 @@ final class SystemPropertyHeaders {
             SystemProperty.CONTENT_TYPE, IotHubMqttConstants.CONTENT_TYPE,
             SystemProperty.CONTENT_ENCODING, IotHubMqttConstants.CONTENT_ENCODING,
             SystemProperty.ACK, IotHubMqttConstants.ACK);
+
+    /** System properties of a message routed to a module input and their headers. */
+    static final Map<String, String> MODULE_INPUT = Map.of(
+            SystemProperty.MESSAGE_ID, IotHubMqttConstants.MESSAGE_ID,
+            SystemProperty.CORRELATION_ID, IotHubMqttConstants.CORRELATION_ID,
+            SystemProperty.USER_ID, IotHubMqttConstants.USER_ID,
+            SystemProperty.EXPIRY, IotHubMqttConstants.EXPIRY_TIME,
+            SystemProperty.CONTENT_TYPE, IotHubMqttConstants.CONTENT_TYPE,
+            SystemProperty.CONTENT_ENCODING, IotHubMqttConstants.CONTENT_ENCODING,
+            SystemProperty.CREATION_TIME, IotHubMqttConstants.CREATION_TIME,
+            SystemProperty.COMPONENT_NAME, IotHubMqttConstants.COMPONENT_NAME,
+            SystemProperty.CONNECTION_DEVICE_ID, IotHubMqttConstants.CONNECTION_DEVICE_ID,
+            SystemProperty.CONNECTION_MODULE_ID, IotHubMqttConstants.CONNECTION_MODULE_ID);
 
     private SystemPropertyHeaders() {
     }

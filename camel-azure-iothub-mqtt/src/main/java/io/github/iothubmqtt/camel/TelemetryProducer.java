@@ -14,7 +14,8 @@ class TelemetryProducer extends SessionProducer {
         super(endpoint);
         this.qos = endpoint.getConfiguration().getQos();
         this.messages = new OutgoingTelemetry.Builder(endpoint.sessionSettings().identity(), endpoint.getHeaderFilterStrategy(),
-                endpoint.sessionSettings().outbox().kind() != OutboxSettings.Kind.NONE);
+                endpoint.sessionSettings().outbox().kind() != OutboxSettings.Kind.NONE,
+                endpoint.getConfiguration().getOutputName());
     }
 
     @Override

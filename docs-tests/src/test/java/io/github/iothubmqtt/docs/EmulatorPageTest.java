@@ -54,4 +54,16 @@ class EmulatorPageTest {
             }
         }
     }
+
+    /** The edge mode command starts the emulator with the page's routes file (on free ports). */
+    @Test
+    void theEdgeModeCommandStartsAnEdgeHub(@TempDir Path folder) throws Exception {
+        String command = PAGE.checkedBy(getClass(), "edge-mode").strip() + " --ca-out "
+                + folder.resolve("iothub-emulator-ca.pem");
+        try (RunningProcess emulator = EmulatorJar.start(command, DocumentBlocks.REPOSITORY)) {
+            List<String> printed = emulator.awaitOutput("connection-string: …\nca: …", TIMEOUT);
+            assertThat(printed).anyMatch(line -> line.contains("DeviceId=edge-1;ModuleId=sensor;"))
+                    .anyMatch(line -> line.contains("DeviceId=edge-1;ModuleId=filter;"));
+        }
+    }
 }

@@ -13,8 +13,6 @@ import org.slf4j.LoggerFactory;
 import io.github.iothubmqtt.protocol.ClientText;
 import io.github.iothubmqtt.protocol.HubLimits;
 import io.github.iothubmqtt.protocol.Identity;
-import io.github.iothubmqtt.protocol.MethodTopics;
-import io.github.iothubmqtt.protocol.TwinTopics;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttEndpoint;
@@ -30,7 +28,7 @@ import io.vertx.mqtt.messages.MqttUnsubscribeMessage;
  * most 1767 s), the connection ends when its SAS token expires, and an unclean end publishes the Will. Hub thread
  * only.
  */
-final class DeviceConnection {
+final class DeviceConnection implements DeviceLink {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceConnection.class);
     private static final int MAX_PACKET_ID = 65535;
@@ -66,7 +64,8 @@ final class DeviceConnection {
         return Duration.ofMillis(millis);
     }
 
-    Identity identity() {
+    @Override
+    public Identity identity() {
         return session.identity();
     }
 
@@ -105,8 +104,8 @@ final class DeviceConnection {
         return left.isNegative() ? left.plusSeconds(HubLimits.SAS_CLOCK_SKEW_SECONDS) : left;
     }
 
-    /** Closes the connection for a reason the hub would log; the device sees only the socket close. */
-    void close(String reason) {
+    @Override
+    public void close(String reason) {
         if (closed) {
             return;
         }
@@ -153,7 +152,7 @@ final class DeviceConnection {
         }
         Runnable effect;
         try {
-            effect = accept(topic, body, message.isRetain());
+            effect = hub.accept(this, admission, topic, body, message.isRetain());
         } catch (IllegalArgumentException e) {
             close(e.getMessage());
             return;
@@ -167,28 +166,9 @@ final class DeviceConnection {
         });
     }
 
-    /** Checks a device PUBLISH and returns what the hub does with it; throws when the hub would close instead. */
-    private Runnable accept(String topic, byte[] body, boolean retain) {
-        if (topic.startsWith("devices/")) {
-            TelemetryMessage telemetry = TelemetryReception.receive(admission, topic, body, retain, false);
-            return () -> hub.telemetryReceived(telemetry);
-        }
-        if (topic.startsWith("$iothub/twin/")) {
-            TwinTopics.Request request = TwinTopics.parseRequest(topic);
-            return () -> hub.twins().handle(this, request, body);
-        }
-        if (topic.startsWith("$iothub/methods/res/")) {
-            MethodTopics.Response response = MethodTopics.parseResponse(topic);
-            return () -> hub.methods().answer(identity(), response, body);
-        }
-        throw new IllegalArgumentException(ClientText.quote(topic) + " is not a topic IoT Hub documents");
-    }
-
     private void onSubscribe(MqttSubscribeMessage message) {
         touch();
         List<MqttQoS> granted = new ArrayList<>();
-        boolean cloudToDevice = false;
-        boolean methods = false;
         for (MqttTopicSubscription subscription : message.topicSubscriptions()) {
             String filter = subscription.topicName();
             SubscriptionKind kind = SubscriptionKind.of(filter, identity()).orElse(null);
@@ -201,20 +181,13 @@ final class DeviceConnection {
                         + "; IoT Hub allows " + HubLimits.MAX_SUBSCRIPTIONS);
                 return;
             }
-            cloudToDevice |= kind == SubscriptionKind.CLOUD_TO_DEVICE;
-            methods |= kind == SubscriptionKind.METHODS;
             granted.add(subscription.qualityOfService() == MqttQoS.EXACTLY_ONCE ? MqttQoS.AT_LEAST_ONCE
                     : subscription.qualityOfService());
         }
         LOG.debug("{}: SUBSCRIBE {} granted {}", identity(), message.topicSubscriptions().stream()
                 .map(subscription -> ClientText.quote(subscription.topicName())).toList(), granted);
         endpoint.subscribeAcknowledge(message.messageId(), granted);
-        if (cloudToDevice) {
-            hub.cloudToDevice().deliver(session);
-        }
-        if (methods) {
-            hub.methods().deviceReachable(identity());
-        }
+        hub.subscribed(session);
     }
 
     private void onUnsubscribe(MqttUnsubscribeMessage message) {
@@ -226,11 +199,11 @@ final class DeviceConnection {
     private void onPuback(int packetId) {
         touch();
         packetIdsInFlight.remove(packetId);
-        hub.cloudToDevice().acknowledged(this, packetId);
+        hub.acknowledged(this, packetId);
     }
 
-    /** Publishes at QoS 1 (C2D) and returns the packet id, or -1 when the connection is gone. */
-    int publishAtLeastOnce(String topic, byte[] body) {
+    @Override
+    public int publishAtLeastOnce(String topic, byte[] body) {
         if (closed || !endpoint.isConnected()) {
             return -1;
         }
@@ -240,21 +213,11 @@ final class DeviceConnection {
         return packetId;
     }
 
-    /** Publishes at QoS 0, as the hub sends twin responses, desired notifications and method requests. */
-    void publishAtMostOnce(String topic, byte[] body) {
+    @Override
+    public void publishAtMostOnce(String topic, byte[] body) {
         LOG.debug("{}: hub PUBLISH {} QoS 0 ({} bytes)", identity(), topic, body.length);
         if (!closed && endpoint.isConnected()) {
             endpoint.publish(topic, Buffer.buffer(body), MqttQoS.AT_MOST_ONCE, false, false);
-        }
-    }
-
-    /** A twin response reaches the device only through its {@code $iothub/twin/res/#} subscription. */
-    void twinResponse(String topic, byte[] body) {
-        if (session.isSubscribed(SubscriptionKind.TWIN_RESPONSES)) {
-            publishAtMostOnce(topic, body);
-        } else {
-            LOG.info("{}: twin response {} dropped: not subscribed to {}", identity(), topic,
-                    TwinTopics.RESPONSE_FILTER);
         }
     }
 

@@ -15,7 +15,7 @@ final class DeviceSession {
 
     private final Identity identity;
     private final Map<String, SubscriptionKind> subscriptions = new LinkedHashMap<>();
-    private DeviceConnection connection;
+    private DeviceLink connection;
 
     DeviceSession(Identity identity) {
         this.identity = identity;
@@ -46,16 +46,16 @@ final class DeviceSession {
         return subscriptions.size();
     }
 
-    DeviceConnection connection() {
+    DeviceLink connection() {
         return connection;
     }
 
-    void attach(DeviceConnection connection) {
+    void attach(DeviceLink connection) {
         this.connection = connection;
     }
 
     /** Detaches the connection if it is still the attached one (a kicked connection closes after its successor). */
-    void detach(DeviceConnection closing) {
+    void detach(DeviceLink closing) {
         if (connection == closing) {
             connection = null;
         }

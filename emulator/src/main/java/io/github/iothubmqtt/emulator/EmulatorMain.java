@@ -29,6 +29,8 @@ public final class EmulatorMain {
               --dps-port N          Device Provisioning Service (MQTT over TLS) port (default -1 = off)
               --id-scope SCOPE      the DPS ID scope (default 0ne00000000)
               --enrollments FILE    DPS individual enrollments and enrollment groups (JSON); repeatable
+              --edge-routes FILE    edge mode: act as an edgeHub routing modules' outputs by the routes of FILE
+                                    (JSON like the $edgeHub twin's desired properties or a deployment manifest)
               --help                print this text
             Prints one 'connection-string: …' line per identity and 'ca: <path>'.
             """;
@@ -78,6 +80,7 @@ public final class EmulatorMain {
                     case "--dps-port" -> builder.dpsPort(port(option, value));
                     case "--id-scope" -> builder.idScope(value);
                     case "--enrollments" -> builder.enrollmentsFile(Path.of(value));
+                    case "--edge-routes" -> builder.edgeRoutes(Path.of(value));
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }

@@ -7,12 +7,15 @@ import org.slf4j.LoggerFactory;
 
 import io.github.iothubmqtt.protocol.ClientText;
 import io.github.iothubmqtt.protocol.Identity;
+import io.github.iothubmqtt.protocol.MethodTopics;
+import io.github.iothubmqtt.protocol.TwinTopics;
 import io.vertx.mqtt.MqttEndpoint;
 
 /**
  * The hub's state and its device-facing entry point: admits CONNECTs, enforces one connection per identity, opens
- * or resumes sessions, and routes what connections receive to telemetry, C2D, twins and methods. Hub thread only,
- * except {@link #registry()}, {@link #faults()} and the telemetry store, which are thread-safe.
+ * or resumes sessions, and routes what connections publish to telemetry (or, in edge mode, the edge routes), twins
+ * and methods. Hub thread only, except {@link #registry()}, {@link #faults()} and the telemetry store, which are
+ * thread-safe.
  */
 final class Hub {
 
@@ -27,10 +30,12 @@ final class Hub {
     private final CloudToDeviceQueues cloudToDevice;
     private final Twins twins;
     private final MethodCalls methods;
+    /** The edgeHub of edge mode; null when the emulator plays IoT Hub alone. */
+    private final EdgeHub edge;
     private final ConnectAuthenticator authenticator;
     private long takeOvers;
 
-    Hub(HubSettings settings, HubThread thread, DeviceRegistry registry) {
+    Hub(HubSettings settings, HubThread thread, DeviceRegistry registry, EdgeRoutes edgeRoutes) {
         this.settings = settings;
         this.thread = thread;
         this.registry = registry;
@@ -38,6 +43,8 @@ final class Hub {
         this.cloudToDevice = new CloudToDeviceQueues(thread, settings, sessions);
         this.twins = new Twins(sessions, faults);
         this.methods = new MethodCalls(thread, sessions);
+        this.edge = edgeRoutes == null ? null : new EdgeHub(edgeRoutes, telemetry, new DeliveryQueues("input message",
+                SubscriptionKind.MODULE_INPUTS, thread, sessions, settings.c2dLockTimeout(), 0));
         this.authenticator = new ConnectAuthenticator(settings, registry, faults);
     }
 
@@ -63,16 +70,58 @@ final class Hub {
         boolean cleanSession = endpoint.isCleanSession();
         boolean sessionPresent = !cleanSession && sessions.exists(identity);
         if (cleanSession) {
-            cloudToDevice.clear(identity);
+            cloudToDevice.queues().clear(identity);
+            if (edge != null) {
+                edge.inputs().clear(identity);
+            }
         }
         twins.announceModel(identity, admission.modelId());
         DeviceSession session = sessions.open(identity, cleanSession);
         DeviceConnection connection = new DeviceConnection(this, endpoint, session, admission);
         session.attach(connection);
         connection.start(sessionPresent);
-        cloudToDevice.deliver(session);
+        subscribed(session);
+    }
+
+    /**
+     * The session's connection may now receive what waited for it: after a CONNECT that resumed subscriptions, and
+     * after each SUBSCRIBE.
+     */
+    void subscribed(DeviceSession session) {
+        cloudToDevice.queues().deliver(session);
+        if (edge != null) {
+            edge.inputs().deliver(session);
+        }
         if (session.isSubscribed(SubscriptionKind.METHODS)) {
-            methods.deviceReachable(identity);
+            methods.deviceReachable(session.identity());
+        }
+    }
+
+    /**
+     * Checks a device PUBLISH and returns what the hub does with it; throws {@link IllegalArgumentException} when
+     * the hub would close the connection instead.
+     */
+    Runnable accept(DeviceLink link, ConnectAuthenticator.Admission admission, String topic, byte[] body,
+            boolean retain) {
+        if (topic.startsWith("devices/")) {
+            TelemetryMessage message = TelemetryReception.receive(admission, topic, body, retain, false);
+            return () -> telemetryReceived(message);
+        }
+        if (topic.startsWith("$iothub/twin/")) {
+            TwinTopics.Request request = TwinTopics.parseRequest(topic);
+            return () -> twins.handle(link, request, body);
+        }
+        if (topic.startsWith("$iothub/methods/res/")) {
+            MethodTopics.Response response = MethodTopics.parseResponse(topic);
+            return () -> methods.answer(link.identity(), response, body);
+        }
+        throw new IllegalArgumentException(ClientText.quote(topic) + " is not a topic IoT Hub documents");
+    }
+
+    /** A PUBACK from the device completes the C2D or input message it acknowledges. */
+    void acknowledged(DeviceLink link, int packetId) {
+        if (!cloudToDevice.queues().acknowledged(link, packetId) && edge != null) {
+            edge.inputs().acknowledged(link, packetId);
         }
     }
 
@@ -84,8 +133,18 @@ final class Hub {
         }
     }
 
+    /** A device-to-cloud message (or a Will): stored, or in edge mode routed. */
     void telemetryReceived(TelemetryMessage message) {
-        telemetry.add(message);
+        if (edge == null) {
+            telemetry.add(message);
+        } else {
+            edge.route(message);
+        }
+    }
+
+    /** Input messages queued for a module and not yet completed; 0 outside edge mode. */
+    int pendingInputs(Identity identity) {
+        return edge == null ? 0 : edge.inputs().pending(identity);
     }
 
     /** Connections closed because a second one of the same identity arrived. */

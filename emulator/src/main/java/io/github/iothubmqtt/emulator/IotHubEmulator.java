@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -190,6 +192,8 @@ public final class IotHubEmulator implements AutoCloseable {
         private Path serverCertificateChain;
         private Path serverPrivateKey;
         private final List<Consumer<DeviceRegistry>> registrations = new ArrayList<>();
+        private Path edgeRoutesFile;
+        private final Map<String, String> edgeRoutes = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -330,19 +334,51 @@ public final class IotHubEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Edge mode: the emulator acts as an edgeHub and routes every message by the routes of this JSON file, shaped
+         * like the {@code $edgeHub} module twin's desired properties ({@code {"routes": {"name": "FROM … INTO …"}}})
+         * or a whole deployment manifest. See docs/emulator.md.
+         */
+        public Builder edgeRoutes(Path file) {
+            this.edgeRoutesFile = file;
+            return this;
+        }
+
+        /** Edge mode with one more route, such as {@code FROM /messages/* INTO $upstream}. */
+        public Builder edgeRoute(String name, String route) {
+            EdgeRoute.parse(name, route);
+            edgeRoutes.put(name, route);
+            return this;
+        }
+
+        private EdgeRoutes edgeRoutes() {
+            if (edgeRoutesFile == null && edgeRoutes.isEmpty()) {
+                return null;
+            }
+            EdgeRoutes fromFile = edgeRoutesFile == null ? null : EdgeRoutes.load(edgeRoutesFile);
+            EdgeRoutes added = EdgeRoutes.of(edgeRoutes);
+            if (fromFile == null) {
+                return added;
+            }
+            List<EdgeRoute> all = new ArrayList<>(fromFile.routes());
+            all.addAll(added.routes());
+            return new EdgeRoutes(all, fromFile.timeToLive());
+        }
+
         public IotHubEmulator start() {
             HubSettings settings = new HubSettings(hubHostName, gatewayHostName, c2dLockTimeout, c2dMaxDeliveryCount,
                     c2dTimeToLive, telemetryCapacity);
             DeviceRegistry registry = new DeviceRegistry();
             registrations.forEach(registration -> registration.accept(registry));
             enrollmentFiles.forEach(file -> EnrollmentsFile.load(file).forEach(enrollments::add));
+            EdgeRoutes edge = edgeRoutes();
             TlsMaterial tls = serverCertificateChain != null
                     ? TlsMaterial.fromFiles(serverCertificateChain, serverPrivateKey)
                     : TlsMaterial.generate(caOut != null ? caOut : temporaryCaFile());
             Vertx vertx = Vertx.vertx();
             try {
                 HubThread thread = new HubThread(vertx);
-                Hub hub = new Hub(settings, thread, registry);
+                Hub hub = new Hub(settings, thread, registry, edge);
                 MqttListeners listeners = new MqttListeners(hub, tls);
                 HttpApi httpApi = new HttpApi(hub);
                 ProvisioningService provisioning = new ProvisioningService(idScope, enrollments, hub);

@@ -30,11 +30,7 @@ public final class ServiceApi {
     /** Queues a C2D message and returns its message id; keys {@code $.mid}, {@code $.cid}, {@code $.ct} … are system properties. */
     public String sendC2d(Identity identity, byte[] body, Map<String, String> properties) {
         hub.registry().get(identity);
-        return hub.thread().call(() -> {
-            String messageId = hub.cloudToDevice().enqueue(identity, body, properties);
-            hub.sessions().find(identity).ifPresent(hub.cloudToDevice()::deliver);
-            return messageId;
-        });
+        return hub.thread().call(() -> hub.cloudToDevice().enqueue(identity, body, properties));
     }
 
     public String sendC2d(Identity identity, String body, Map<String, String> properties) {
@@ -44,6 +40,11 @@ public final class ServiceApi {
     /** Messages queued for the identity and not yet completed (PUBACKed). */
     public int pendingC2d(Identity identity) {
         return hub.thread().call(() -> hub.cloudToDevice().pending(identity));
+    }
+
+    /** Edge mode: messages routed to the module's inputs and not yet completed (PUBACKed); 0 outside edge mode. */
+    public int pendingInputs(Identity identity) {
+        return hub.thread().call(() -> hub.pendingInputs(identity));
     }
 
     /**
@@ -128,7 +129,7 @@ public final class ServiceApi {
     /** Closes every device connection; returns how many there were. */
     public int dropAllConnections() {
         return hub.thread().call(() -> {
-            List<DeviceConnection> connections = hub.sessions().connections();
+            List<DeviceLink> connections = hub.sessions().connections();
             connections.forEach(connection -> connection.close("all connections dropped through the service API"));
             return connections.size();
         });

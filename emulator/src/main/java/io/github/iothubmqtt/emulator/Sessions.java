@@ -37,12 +37,12 @@ final class Sessions {
         sessions.remove(session.identity(), session);
     }
 
-    Optional<DeviceConnection> connection(Identity identity) {
+    Optional<DeviceLink> connection(Identity identity) {
         return find(identity).map(DeviceSession::connection);
     }
 
-    List<DeviceConnection> connections() {
-        List<DeviceConnection> connections = new ArrayList<>();
+    List<DeviceLink> connections() {
+        List<DeviceLink> connections = new ArrayList<>();
         for (DeviceSession session : sessions.values()) {
             if (session.connection() != null) {
                 connections.add(session.connection());

@@ -59,15 +59,15 @@ final class Twins {
     }
 
     /** A device's GET or reported PATCH; the answer goes to its {@code $iothub/twin/res/#} subscription. */
-    void handle(DeviceConnection connection, TwinTopics.Request request, byte[] body) {
+    void handle(DeviceLink connection, TwinTopics.Request request, byte[] body) {
         if (faults.takeTwinThrottle()) {
-            connection.twinResponse(TwinTopics.responseTopic(HubError.THROTTLING.httpStatus(), request.rid(), null),
+            twinResponse(connection, TwinTopics.responseTopic(HubError.THROTTLING.httpStatus(), request.rid(), null),
                     error(HubError.THROTTLING, "twin operations are throttled (fault injected)"));
             return;
         }
         TwinDocument twin = of(connection.identity());
         if (request.operation() == TwinTopics.Operation.GET) {
-            connection.twinResponse(TwinTopics.responseTopic(200, request.rid(), null),
+            twinResponse(connection, TwinTopics.responseTopic(200, request.rid(), null),
                     twin.toJson().getBytes(StandardCharsets.UTF_8));
             return;
         }
@@ -75,7 +75,7 @@ final class Twins {
             // the hub's answer to a stale base version is not documented; 412 is what its REST API gives a stale ETag
             LOG.info("{}: {} on reported patch: based on $version {}, the twin is at {}", connection.identity(),
                     HubError.PRECONDITION_FAILED, request.version(), twin.reportedVersion());
-            connection.twinResponse(TwinTopics.responseTopic(412, request.rid(), null), error(HubError.PRECONDITION_FAILED,
+            twinResponse(connection, TwinTopics.responseTopic(412, request.rid(), null), error(HubError.PRECONDITION_FAILED,
                     "the reported properties are at $version " + twin.reportedVersion() + ", not " + request.version()));
             return;
         }
@@ -84,11 +84,11 @@ final class Twins {
             version = twin.patchReported(parseObject(body));
         } catch (IllegalArgumentException e) {
             LOG.info("{}: {} on reported patch: {}", connection.identity(), HubError.ARGUMENT_INVALID, e.getMessage());
-            connection.twinResponse(TwinTopics.responseTopic(400, request.rid(), null),
+            twinResponse(connection, TwinTopics.responseTopic(400, request.rid(), null),
                     error(HubError.ARGUMENT_INVALID, e.getMessage()));
             return;
         }
-        connection.twinResponse(TwinTopics.responseTopic(204, request.rid(), version), new byte[0]);
+        twinResponse(connection, TwinTopics.responseTopic(204, request.rid(), version), new byte[0]);
     }
 
     /** A service-side desired patch; returns the new desired {@code $version}. */
@@ -99,6 +99,16 @@ final class Twins {
                 .ifPresent(session -> session.connection().publishAtMostOnce(TwinTopics.desiredTopic(version),
                         TwinDocument.notification(patch, version).toString().getBytes(StandardCharsets.UTF_8)));
         return version;
+    }
+
+    /** A twin response reaches the device only through its {@code $iothub/twin/res/#} subscription. */
+    private void twinResponse(DeviceLink link, String topic, byte[] body) {
+        if (sessions.find(link.identity()).map(s -> s.isSubscribed(SubscriptionKind.TWIN_RESPONSES)).orElse(false)) {
+            link.publishAtMostOnce(topic, body);
+        } else {
+            LOG.info("{}: twin response {} dropped: not subscribed to {}", link.identity(), topic,
+                    TwinTopics.RESPONSE_FILTER);
+        }
     }
 
     static ObjectNode parseObject(byte[] body) {

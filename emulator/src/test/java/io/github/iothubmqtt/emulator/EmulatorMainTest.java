@@ -116,6 +116,18 @@ class EmulatorMainTest {
     }
 
     @Test
+    void aBadRoutesFileIsReportedByRouteName() throws Exception {
+        Path routes = directory.resolve("routes.json");
+        Files.writeString(routes, "{\"routes\": {\"broken\": \"FROM /messages/* INTO $downstream\"}}");
+        Process process = launch("--edge-routes", routes.toString(), "--mqtt-port", "0", "--ws-port", "0",
+                "--http-port", "0", "--ca-out", directory.resolve("ca.pem").toString());
+        assertThat(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).as("exits").isTrue();
+        String error = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(error).startsWith("error: " + routes + ": route 'broken': sink '$downstream'");
+    }
+
+    @Test
     void aPortInUseIsReportedWithTheOptionToChooseAnother() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             Process process = launch("--device", "d", "--mqtt-port", Integer.toString(taken.getLocalPort()),

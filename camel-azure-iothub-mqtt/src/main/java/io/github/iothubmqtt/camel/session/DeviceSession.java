@@ -31,6 +31,7 @@ public final class DeviceSession implements DeviceChannel {
     private final List<Runnable> connectListeners = new CopyOnWriteArrayList<>();
     private final TwinChannel twin;
     private final MethodDispatcher methods;
+    private final InputDispatcher inputs;
     private ScheduledFuture<?> sweepTask;
 
     DeviceSession(SessionSettings settings, SessionExecutors executors, Function<DeviceChannel, TwinChannel> twins,
@@ -43,6 +44,7 @@ public final class DeviceSession implements DeviceChannel {
         this.subscriptions = new Subscriptions(settings);
         this.twin = twins.apply(this);
         this.methods = methodDispatchers.apply(this);
+        this.inputs = new InputDispatcher(this);
     }
 
     /** Makes the outbox of a session's telemetry, over the session's acknowledged path. */
@@ -59,6 +61,11 @@ public final class DeviceSession implements DeviceChannel {
     /** The direct methods of this identity, dispatched by name. */
     public MethodDispatcher methods() {
         return methods;
+    }
+
+    /** The IoT Edge inputs of this module, dispatched by input name. */
+    public InputDispatcher inputs() {
+        return inputs;
     }
 
     public SessionSettings settings() {

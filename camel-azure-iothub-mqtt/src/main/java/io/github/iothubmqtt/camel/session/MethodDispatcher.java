@@ -1,7 +1,6 @@
 package io.github.iothubmqtt.camel.session;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +18,6 @@ import org.slf4j.LoggerFactory;
 public final class MethodDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(MethodDispatcher.class);
-    private static final String ALL_METHODS = "";
     /** The answer to a request over the hub's payload limit, which the hub itself never forwards. */
     static final int PAYLOAD_TOO_LARGE = 413;
 
@@ -37,15 +35,16 @@ public final class MethodDispatcher {
     }
 
     private final DeviceChannel session;
-    private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
+    private final NamedHandlers<Handler> handlers;
     /** The {@code $rid}s of calls not answered yet: the hub never sends one twice. */
     private final Set<String> serving = ConcurrentHashMap.newKeySet();
-    private boolean subscribed;
     private final int unservedStatus;
 
     MethodDispatcher(DeviceChannel session, int unservedStatus) {
         this.session = session;
         this.unservedStatus = unservedStatus;
+        this.handlers = new NamedHandlers<>("method", session,
+                () -> session.subscribe(MethodTopics.REQUEST_FILTER, 0, this::onRequest));
     }
 
     /**
@@ -55,24 +54,14 @@ public final class MethodDispatcher {
      * @throws IllegalStateException when that method already has a handler
      */
     public void register(String methodName, Handler handler) {
-        String key = methodName == null ? ALL_METHODS : methodName;
         if (methodName != null) {
             MethodTopics.checkMethodName(methodName);
         }
-        if (handlers.putIfAbsent(key, handler) != null) {
-            throw new IllegalStateException(session.identity() + " already has a consumer for "
-                    + (methodName == null ? "all methods" : "method " + methodName));
-        }
-        synchronized (this) {
-            if (!subscribed) {
-                subscribed = true;
-                session.subscribe(MethodTopics.REQUEST_FILTER, 0, this::onRequest);
-            }
-        }
+        handlers.register(methodName, handler);
     }
 
     public void unregister(String methodName, Handler handler) {
-        handlers.remove(methodName == null ? ALL_METHODS : methodName, handler);
+        handlers.unregister(methodName, handler);
     }
 
     /**
@@ -103,7 +92,7 @@ public final class MethodDispatcher {
                     + " bytes, over IoT Hub's limit of " + HubLimits.MAX_METHOD_PAYLOAD_BYTES));
             return;
         }
-        Handler handler = handlers.getOrDefault(request.methodName(), handlers.get(ALL_METHODS));
+        Handler handler = handlers.find(request.methodName());
         if (handler == null) {
             LOG.info("{}: no route serves method '{}'; answered {}", session.identity(), request.methodName(), unservedStatus);
             call.reply(unservedStatus, errorBody("no route serves method " + request.methodName()));

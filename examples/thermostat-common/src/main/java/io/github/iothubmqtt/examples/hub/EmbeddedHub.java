@@ -57,6 +57,11 @@ public final class EmbeddedHub extends ServiceSupport {
 
     /** TLS settings for the iothub-mqtt component that trust the emulator's CA. */
     public SSLContextParameters trust() {
+        return trusting(emulator);
+    }
+
+    /** TLS settings for the iothub-mqtt component that trust the CA of this emulator. */
+    public static SSLContextParameters trusting(IotHubEmulator emulator) {
         KeyStoreParameters trustStore = new KeyStoreParameters();
         trustStore.setKeyStore(emulator.trustStore());
         TrustManagersParameters trustManagers = new TrustManagersParameters();
