@@ -24,11 +24,13 @@ public class IotHubMqttEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(45);
+        Set<String> props = new HashSet<>(48);
         props.add("ackTimeout");
         props.add("apiVersion");
         props.add("bodyType");
         props.add("bridgeErrorHandler");
+        props.add("clientCertificate");
+        props.add("clientKey");
         props.add("connectTimeout");
         props.add("connectionString");
         props.add("deviceId");
@@ -69,6 +71,7 @@ public class IotHubMqttEndpointUriFactory extends org.apache.camel.support.compo
         props.add("sharedAccessKey");
         props.add("sslContextParameters");
         props.add("transport");
+        props.add("trustCertificates");
         props.add("unknownMethodStatus");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(3);

@@ -33,11 +33,12 @@ final class SessionSettingsFactory {
     }
 
     /**
-     * @param socketFactories makes (or reuses) the TLS socket factory of an sslContextParameters bean: building an
-     *                        SSLContext is costly, and hundreds of devices often share one bean
+     * @param globalTls       Camel's global TLS settings when the component uses them, else null
+     * @param socketFactories makes (or reuses) the TLS socket factory of a TLS source: building an SSLContext is
+     *                        costly, and hundreds of devices often share one
      */
-    static SessionSettings create(IotHubMqttConfiguration config, CamelContext context,
-            Function<SSLContextParameters, SSLSocketFactory> socketFactories) {
+    static SessionSettings create(IotHubMqttConfiguration config, CamelContext context, SSLContextParameters globalTls,
+            Function<TlsSource, SSLSocketFactory> socketFactories) {
         checkOptions(config);
         ConnectionString parsed = config.getConnectionString() == null ? null : ConnectionString.parse(config.getConnectionString());
         String hostName = pick(config.getHostName(), parsed == null ? null : parsed.hostName(), "hostName");
@@ -51,11 +52,12 @@ final class SessionSettingsFactory {
         String token = config.getSasToken() != null ? config.getSasToken()
                 : parsed == null ? null : parsed.sharedAccessSignature();
         boolean x509 = key == null && token == null;
-        SSLSocketFactory socketFactory = config.getSslContextParameters() == null ? null
-                : socketFactories.apply(config.getSslContextParameters());
-        if (x509 && !hasClientCertificate(config.getSslContextParameters())) {
+        TlsSource tls = TlsSource.of(config, globalTls);
+        SSLSocketFactory socketFactory = tls.isJvmDefault() ? null : socketFactories.apply(tls);
+        if (x509 && !tls.hasClientCertificate()) {
             throw new IllegalArgumentException("no credentials for " + identity + ": set sharedAccessKey, sasToken or a"
-                    + " connection string with one of them, or an X.509 client certificate in sslContextParameters");
+                    + " connection string with one of them, or an X.509 client certificate (clientCertificate, or a key"
+                    + " store in sslContextParameters)");
         }
         PasswordSource passwords = key != null
                 ? PasswordSources.signedWithKey(SasToken.resourceUri(hostName, identity), key,
@@ -156,10 +158,6 @@ final class SessionSettingsFactory {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalArgumentException("sslContextParameters cannot make a TLS context: " + e.getMessage(), e);
         }
-    }
-
-    private static boolean hasClientCertificate(SSLContextParameters parameters) {
-        return parameters != null && parameters.getKeyManagers() != null;
     }
 
     private static String deviceClientType(IotHubMqttConfiguration config, CamelContext context) {
