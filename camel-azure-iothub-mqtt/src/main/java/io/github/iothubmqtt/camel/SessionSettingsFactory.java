@@ -40,7 +40,8 @@ final class SessionSettingsFactory {
     static SessionSettings create(IotHubMqttConfiguration config, CamelContext context, SSLContextParameters globalTls,
             Function<TlsSource, SSLSocketFactory> socketFactories) {
         checkOptions(config);
-        ConnectionString parsed = config.getConnectionString() == null ? null : ConnectionString.parse(config.getConnectionString());
+        String connectionString = PipeEncoding.connectionString(config.getConnectionString(), context);
+        ConnectionString parsed = connectionString == null ? null : ConnectionString.parse(connectionString);
         String hostName = pick(config.getHostName(), parsed == null ? null : parsed.hostName(), "hostName");
         String deviceId = pick(config.getDeviceId(), parsed == null ? null : parsed.deviceId(), "deviceId");
         String moduleId = config.getModuleId() != null ? config.getModuleId() : parsed == null ? null : parsed.moduleId();
