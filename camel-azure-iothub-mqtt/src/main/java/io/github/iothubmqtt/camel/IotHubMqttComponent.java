@@ -67,9 +67,10 @@ public class IotHubMqttComponent extends DefaultComponent implements SSLContextP
             + " buckets, so use at least as many buckets as replicas, better a few times more. Must be the same on every"
             + " replica.")
     private int clusterBuckets = 16;
-    @Metadata(label = "security", description = "Use Camel's global TLS settings (camel.ssl.*) for the endpoints that"
-            + " set no sslContextParameters. trustCertificates, clientCertificate and clientKey still replace their"
-            + " trust or key material.")
+    @Metadata(label = "security", description = "Use Camel's global TLS settings (the CamelContext's"
+            + " SSLContextParameters; camel.ssl options with camel-main) for the endpoints that set no"
+            + " sslContextParameters. trustCertificates, clientCertificate and clientKey still replace their trust or"
+            + " key material.")
     private boolean useGlobalSslContextParameters;
 
     private static final Logger LOG = LoggerFactory.getLogger(IotHubMqttComponent.class);
