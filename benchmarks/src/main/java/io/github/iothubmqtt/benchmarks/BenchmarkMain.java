@@ -24,13 +24,14 @@ import org.apache.camel.builder.RouteBuilder;
  * {@code -Dbenchmarks=telemetry,methods} runs only those (telemetry-cpu, telemetry, c2d, methods, patches, footprint);
  * the outbox store comparison ({@link OutboxStoreComparison}, no emulator) runs with {@code -Dbenchmarks=outbox}, and the
  * route through each outbox kind ({@link OutboxRouteThroughput}, emulator in a child JVM) with {@code outbox-route}, and
- * thousands of identities ({@link FleetBenchmark}, each side and the emulator in child JVMs) with {@code fleet}.
+ * thousands of identities ({@link FleetBenchmark}, each side and the emulator in child JVMs) with {@code fleet}, and the
+ * ownership failover between two replicas ({@link FailoverBenchmark}) with {@code failover}.
  */
 public final class BenchmarkMain {
 
     /** The benchmarks; a run takes all, or those named after the output directory. */
     private static final Set<String> ALL = Set.of("telemetry-cpu", "telemetry", "c2d", "methods", "patches", "footprint", "outbox",
-            "outbox-route", "fleet");
+            "outbox-route", "fleet", "failover");
     /** Those that run against the in-process emulator. */
     private static final Set<String> IN_PROCESS = Set.of("telemetry", "c2d", "methods", "patches", "footprint");
     private static final String TELEMETRY_CPU = "telemetry-cpu";
@@ -69,6 +70,9 @@ public final class BenchmarkMain {
         }
         if (selected.contains("fleet")) {
             new FleetBenchmark(output).run(report);
+        }
+        if (selected.contains("failover")) {
+            new FailoverBenchmark(output).run(report);
         }
         if (selected.contains(OUTBOX_ROUTE)) {
             outboxRoute(output, report);

@@ -63,7 +63,7 @@ final class CamelDevices implements AutoCloseable {
         }
     }
 
-    private static long connected(IotHubMqttComponent component) {
+    static long connected(IotHubMqttComponent component) {
         return component.getSessionHealthChecks().keySet().stream()
                 .map(DeviceSession::status).filter(status -> status.state() == SessionState.CONNECTED).count();
     }

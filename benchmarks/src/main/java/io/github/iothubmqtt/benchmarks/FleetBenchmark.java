@@ -71,6 +71,11 @@ final class FleetBenchmark {
         double pahoSeconds = Double.parseDouble(paho.get("millis")) / 1000;
         report.add("all connected and one message each acknowledged, s, " + fleet, format("%.1f", camelSeconds),
                 format("%.1f", pahoSeconds) + " (raw Paho)", pahoSeconds / camelSeconds, "no slower than raw Paho");
+        // what Camel itself spends starting the same routes (to direct:) would be spent by any Camel route
+        double ownSeconds = camelSeconds - seconds(plain, "startMillis");
+        report.add("the same without what starting the routes costs Camel itself (minus the direct: routes' start), s, " + fleet,
+                format("%.1f", ownSeconds), format("%.1f", pahoSeconds) + " (raw Paho)", pahoSeconds / ownSeconds,
+                "no slower than raw Paho");
         report.add("of which CamelContext.start() with a route per identity, s, " + fleet,
                 format("%.1f", seconds(camel, "startMillis")), format("%.1f", seconds(plain, "startMillis"))
                         + " (the same routes to direct:)", seconds(plain, "startMillis") / seconds(camel, "startMillis"), "");

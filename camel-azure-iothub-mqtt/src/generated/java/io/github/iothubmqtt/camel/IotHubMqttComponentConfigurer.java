@@ -48,6 +48,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "clusterBuckets": target.setClusterBuckets(property(camelContext, int.class, value)); return true;
         case "clusternamespace":
         case "clusterNamespace": target.setClusterNamespace(property(camelContext, java.lang.String.class, value)); return true;
+        case "clusterownership":
+        case "clusterOwnership": target.setClusterOwnership(property(camelContext, boolean.class, value)); return true;
         case "clusterservice":
         case "clusterService": target.setClusterService(property(camelContext, org.apache.camel.cluster.CamelClusterService.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.iothubmqtt.camel.IotHubMqttConfiguration.class, value)); return true;
@@ -119,6 +121,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "sasTokenTtl": getOrCreateConfiguration(target).setSasTokenTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sendtimeout":
         case "sendTimeout": getOrCreateConfiguration(target).setSendTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sessionmetrics":
+        case "sessionMetrics": target.setSessionMetrics(property(camelContext, boolean.class, value)); return true;
         case "sharedaccesskey":
         case "sharedAccessKey": getOrCreateConfiguration(target).setSharedAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -160,6 +164,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "clusterBuckets": return int.class;
         case "clusternamespace":
         case "clusterNamespace": return java.lang.String.class;
+        case "clusterownership":
+        case "clusterOwnership": return boolean.class;
         case "clusterservice":
         case "clusterService": return org.apache.camel.cluster.CamelClusterService.class;
         case "configuration": return io.github.iothubmqtt.camel.IotHubMqttConfiguration.class;
@@ -231,6 +237,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "sasTokenTtl": return long.class;
         case "sendtimeout":
         case "sendTimeout": return long.class;
+        case "sessionmetrics":
+        case "sessionMetrics": return boolean.class;
         case "sharedaccesskey":
         case "sharedAccessKey": return java.lang.String.class;
         case "sslcontextparameters":
@@ -268,6 +276,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "clusterBuckets": return target.getClusterBuckets();
         case "clusternamespace":
         case "clusterNamespace": return target.getClusterNamespace();
+        case "clusterownership":
+        case "clusterOwnership": return target.isClusterOwnership();
         case "clusterservice":
         case "clusterService": return target.getClusterService();
         case "configuration": return target.getConfiguration();
@@ -339,6 +349,8 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "sasTokenTtl": return getOrCreateConfiguration(target).getSasTokenTtl();
         case "sendtimeout":
         case "sendTimeout": return getOrCreateConfiguration(target).getSendTimeout();
+        case "sessionmetrics":
+        case "sessionMetrics": return target.isSessionMetrics();
         case "sharedaccesskey":
         case "sharedAccessKey": return getOrCreateConfiguration(target).getSharedAccessKey();
         case "sslcontextparameters":

@@ -32,7 +32,7 @@ class CloudToDeviceConsumer extends SessionConsumer {
 
     @Override
     public void attach(DeviceSession session) {
-        session.subscribe(filter, 1, this::onMessage);
+        session.subscribe(filter, 1, inbound -> onMessage(session, inbound));
     }
 
     @Override
@@ -45,7 +45,7 @@ class CloudToDeviceConsumer extends SessionConsumer {
      * the route and is not acknowledged: the hub keeps it, delivers it again after its lock timeout and dead-letters it
      * after its maximum delivery count. One WARN per delivery.
      */
-    private void onMessage(InboundMessage inbound) {
+    private void onMessage(DeviceSession session, InboundMessage inbound) {
         if (inbound.payload().length > HubLimits.MAX_C2D_BYTES) {
             LOG.warn("Cloud-to-device message to {} on {} has {} bytes, over IoT Hub's limit of {}; not acknowledged",
                     identity, inbound.topic(), inbound.payload().length, HubLimits.MAX_C2D_BYTES);
@@ -59,6 +59,7 @@ class CloudToDeviceConsumer extends SessionConsumer {
             releaseExchange(exchange, false);
             return;
         }
+        session.counters().cloudToDeviceReceived();
         getAsyncProcessor().process(exchange, doneSync -> {
             try {
                 if (exchange.getException() == null) {

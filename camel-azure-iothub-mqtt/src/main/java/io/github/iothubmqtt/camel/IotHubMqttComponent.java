@@ -72,6 +72,15 @@ public class IotHubMqttComponent extends DefaultComponent implements SSLContextP
             + " sslContextParameters. trustCertificates, clientCertificate and clientKey still replace their trust or"
             + " key material.")
     private boolean useGlobalSslContextParameters;
+    @Metadata(label = "advanced", defaultValue = "true", description = "Whether a cluster service decides which replica"
+            + " connects which identity. Set false when the CamelContext has a cluster service for other routes (master"
+            + " routes, for example) but each replica should connect all of its own identities.")
+    private boolean clusterOwnership = true;
+    @Metadata(label = "advanced", defaultValue = "true", description = "Whether each identity gets meters (connected,"
+            + " connects, disconnects by reason, renewals, in-flight messages, PUBACK time, throttled answers, C2D"
+            + " messages and method calls, tagged hub and identity) in the application's Micrometer MeterRegistry,"
+            + " when Micrometer is on the class path and the registry holds exactly one MeterRegistry.")
+    private boolean sessionMetrics = true;
 
     private static final Logger LOG = LoggerFactory.getLogger(IotHubMqttComponent.class);
     private static final String SCHEDULER = "IotHubMqttSession";
@@ -88,6 +97,8 @@ public class IotHubMqttComponent extends DefaultComponent implements SSLContextP
     private final Map<DeviceSession, SessionHealthCheck> healthChecks = new ConcurrentHashMap<>();
     private final Map<TlsSource, SSLSocketFactory> socketFactories = new ConcurrentHashMap<>();
     private volatile WritableHealthCheckRepository healthCheckRepository;
+    /** {@code null} without Micrometer or without a registry, or when sessionMetrics is off. */
+    private SessionMeters meters;
 
     public IotHubMqttConfiguration getConfiguration() {
         return configuration;
@@ -131,6 +142,22 @@ public class IotHubMqttComponent extends DefaultComponent implements SSLContextP
             throw new IllegalArgumentException("clusterNamespace must be letters, digits and dashes, was " + clusterNamespace);
         }
         this.clusterNamespace = clusterNamespace;
+    }
+
+    public boolean isClusterOwnership() {
+        return clusterOwnership;
+    }
+
+    public void setClusterOwnership(boolean clusterOwnership) {
+        this.clusterOwnership = clusterOwnership;
+    }
+
+    public boolean isSessionMetrics() {
+        return sessionMetrics;
+    }
+
+    public void setSessionMetrics(boolean sessionMetrics) {
+        this.sessionMetrics = sessionMetrics;
     }
 
     public int getClusterBuckets() {
@@ -188,10 +215,12 @@ public class IotHubMqttComponent extends DefaultComponent implements SSLContextP
         scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, SCHEDULER, schedulerProfile());
         work = getCamelContext().getExecutorServiceManager().newThreadPool(this, WORK, workProfile());
         clientLoops = ClientLoops.create(ioThreadsKind(), scheduler);
+        meters = sessionMetrics && getCamelContext().getClassResolver().resolveClass(SessionMeters.MICROMETER_REGISTRY) != null
+                ? SessionMeters.find(getCamelContext()) : null;
         LOG.debug("iothub-mqtt connections run their MQTT loops on {} threads", clientLoops.virtual() ? "virtual" : "platform");
         sessions = new DeviceSessionRegistry(new SessionExecutors(scheduler, work, clientLoops,
                 new ConnectPacer(connectRate, connectConcurrency, scheduler), new RenewalPlanner()));
-        CamelClusterService cluster = clusterService != null ? clusterService
+        CamelClusterService cluster = !clusterOwnership ? null : clusterService != null ? clusterService
                 : ClusterServiceHelper.lookupService(getCamelContext()).orElse(null);
         OwnedSessions.Sessions opener = new OwnedSessions.Sessions() {
             @Override
@@ -262,7 +291,7 @@ public class IotHubMqttComponent extends DefaultComponent implements SSLContextP
         if (sessions != null) {
             sessions.closeAll();
         }
-        healthChecks.keySet().forEach(this::unregisterHealthCheck);
+        healthChecks.keySet().forEach(this::unwatch);
         if (scheduler != null) {
             getCamelContext().getExecutorServiceManager().shutdownGraceful(scheduler);
         }
@@ -293,7 +322,7 @@ public class IotHubMqttComponent extends DefaultComponent implements SSLContextP
 
     private DeviceSession acquireSession(SessionSettings settings) {
         DeviceSession session = sessions.acquire(settings);
-        healthChecks.computeIfAbsent(session, this::registerHealthCheck);
+        healthChecks.computeIfAbsent(session, this::watch);
         return session;
     }
 
@@ -301,11 +330,15 @@ public class IotHubMqttComponent extends DefaultComponent implements SSLContextP
         sessions.release(session);
         if (!sessions.sessions().contains(session)) {
             optionsCheck.released(session.settings().key());
-            unregisterHealthCheck(session);
+            unwatch(session);
         }
     }
 
-    private SessionHealthCheck registerHealthCheck(DeviceSession session) {
+    /** A session's readiness check, and its meters when there is a meter registry. */
+    private SessionHealthCheck watch(DeviceSession session) {
+        if (meters != null) {
+            meters.bind(session);
+        }
         SessionHealthCheck check = new SessionHealthCheck(session);
         WritableHealthCheckRepository repository = healthCheckRepository();
         if (repository != null) {
@@ -314,7 +347,10 @@ public class IotHubMqttComponent extends DefaultComponent implements SSLContextP
         return check;
     }
 
-    private void unregisterHealthCheck(DeviceSession session) {
+    private void unwatch(DeviceSession session) {
+        if (meters != null) {
+            meters.unbind(session);
+        }
         SessionHealthCheck check = healthChecks.remove(session);
         WritableHealthCheckRepository repository = healthCheckRepository();
         if (check != null && repository != null) {

@@ -13,7 +13,7 @@ public class IotHubMqttConfiguration extends IotHubMqttConnectionConfiguration i
 
     @UriParam(label = "producer", defaultValue = "1", enums = "0,1")
     private int qos = 1;
-    @UriParam(label = "producer", defaultValue = "getTwin", enums = "getTwin,updateReported")
+    @UriParam(label = "producer", defaultValue = "getTwin", enums = "getTwin,updateReported,acknowledgeDesired")
     private TwinOperation operation = TwinOperation.getTwin;
     @UriParam(label = "common", defaultValue = "Map", enums = "String,Map,JsonNode")
     private JsonBodyType bodyType = JsonBodyType.Map;
@@ -52,8 +52,9 @@ public class IotHubMqttConfiguration extends IotHubMqttConnectionConfiguration i
     }
 
     /**
-     * Twin producer: getTwin reads the whole twin, updateReported patches the reported properties with the body. The
-     * header CamelIotHubMqttTwinOperation overrides it per exchange.
+     * Twin producer: getTwin reads the whole twin, updateReported patches the reported properties with the body,
+     * acknowledgeDesired answers the body's writable properties by the IoT Plug and Play convention. The header
+     * CamelIotHubMqttTwinOperation overrides it per exchange.
      */
     public void setOperation(TwinOperation operation) {
         this.operation = operation;

@@ -26,7 +26,9 @@ public final class IotHubMqttConstants {
     @Metadata(label = "producer", description = "The creation time (`$.ctime`), as the hub expects it (ISO 8601 UTC).",
               javaType = "String")
     public static final String CREATION_TIME = PREFIX + "CreationTime";
-    @Metadata(label = "producer", description = "The IoT Plug and Play component the telemetry belongs to (`$.sub`).",
+    @Metadata(description = "The IoT Plug and Play component: of the telemetry (`$.sub`, producer), of the writable"
+                            + " properties acknowledged (twin producer, acknowledgeDesired), of the command called"
+                            + " (methods consumer, absent for the default component).",
               javaType = "String")
     public static final String COMPONENT_NAME = PREFIX + "ComponentName";
     @Metadata(label = "consumer", description = "The destination of a cloud-to-device message (`$.to`).",
@@ -50,11 +52,12 @@ public final class IotHubMqttConstants {
     public static final String RECONNECT_COUNT = PREFIX + "ReconnectCount";
 
     @Metadata(label = "producer", description = "Twin producer: the operation, overriding the endpoint's `operation`"
-                                                + " (getTwin or updateReported).",
+                                                + " (getTwin, updateReported or acknowledgeDesired).",
               javaType = "String")
     public static final String TWIN_OPERATION = PREFIX + "TwinOperation";
     @Metadata(description = "Twin: the `$version` of the desired properties: of the twin read (producer), of the patch"
-                            + " or document handed to the route (consumer).",
+                            + " or document handed to the route (consumer); the `av` that acknowledgeDesired"
+                            + " answers.",
               javaType = "Long")
     public static final String DESIRED_VERSION = PREFIX + "DesiredVersion";
     @Metadata(label = "producer", description = "Twin producer: the `$version` of the reported properties after the"
@@ -66,6 +69,15 @@ public final class IotHubMqttConstants {
                                                 + " it has moved on).",
               javaType = "Long")
     public static final String REPORTED_BASE_VERSION = PREFIX + "ReportedBaseVersion";
+    @Metadata(label = "producer", description = "Twin producer, acknowledgeDesired: the `ac` of the answer, an"
+                                                + " HTTP-like status (200 done, 202 pending, 400 refused); 200 when"
+                                                + " absent.",
+              javaType = "Integer")
+    public static final String PROPERTY_ACK_CODE = PREFIX + "PropertyAckCode";
+    @Metadata(label = "producer", description = "Twin producer, acknowledgeDesired: the `ad` of the answer, a text"
+                                                + " for people; left out when absent.",
+              javaType = "String")
+    public static final String PROPERTY_ACK_DESCRIPTION = PREFIX + "PropertyAckDescription";
     @Metadata(label = "consumer", description = "Twin consumer: true when the body is the whole desired document, read"
                                                 + " after a (re)connect because it changed while the route did not"
                                                 + " see it; false for a patch.",
@@ -74,6 +86,10 @@ public final class IotHubMqttConstants {
     @Metadata(label = "consumer", description = "Methods consumer: the name of the direct method called.",
               javaType = "String")
     public static final String METHOD_NAME = PREFIX + "MethodName";
+    @Metadata(label = "consumer", description = "Methods consumer: the IoT Plug and Play command, the method name"
+                                                + " without its `component*` prefix.",
+              javaType = "String")
+    public static final String COMMAND_NAME = PREFIX + "CommandName";
     @Metadata(label = "consumer", description = "Methods consumer: the hub's request id (`$rid`) of the call.",
               javaType = "String")
     public static final String REQUEST_ID = PREFIX + "RequestId";

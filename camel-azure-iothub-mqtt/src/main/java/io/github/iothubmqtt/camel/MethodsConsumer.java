@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.iothubmqtt.camel.session.DeviceSession;
 import io.github.iothubmqtt.camel.session.MethodDispatcher;
+import io.github.iothubmqtt.protocol.ComponentCommand;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.Message;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves direct methods as InOut exchanges: the request payload is the body, the route's reply body the response
  * payload (JSON, or empty) and its status header the status (200 by default). A failed exchange answers
- * {@code methodErrorStatus} with a JSON error body, after Camel's error handling ran.
+ * {@code methodErrorStatus} with a JSON error body, after Camel's error handling ran. An IoT Plug and Play command
+ * {@code component*command} also gets its component and command as headers of their own.
  */
 class MethodsConsumer extends SessionConsumer {
 
@@ -95,6 +97,11 @@ class MethodsConsumer extends SessionConsumer {
         try {
             Message request = exchange.getMessage();
             request.setHeader(IotHubMqttConstants.METHOD_NAME, call.methodName());
+            ComponentCommand command = ComponentCommand.parse(call.methodName());
+            request.setHeader(IotHubMqttConstants.COMMAND_NAME, command.command());
+            if (command.component() != null) {
+                request.setHeader(IotHubMqttConstants.COMPONENT_NAME, command.component());
+            }
             request.setHeader(IotHubMqttConstants.REQUEST_ID, call.rid());
             request.setBody(requestBody);
             getProcessor().process(exchange);

@@ -4,18 +4,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.iothubmqtt.camel.session.TwinChannel;
 import io.github.iothubmqtt.protocol.TwinPatch;
+import io.github.iothubmqtt.protocol.WritablePropertyAck;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
- * Reads the twin or patches its reported properties. The exchange completes with the hub's answer; a non-2xx answer
- * fails it with an {@link IotHubStatusException}, after the retries of 429 and 5xx that the endpoint allows.
+ * Reads the twin, patches its reported properties, or answers writable properties. The exchange completes with the
+ * hub's answer; a non-2xx answer fails it with an {@link IotHubStatusException}, after the retries of 429 and 5xx
+ * that the endpoint allows.
  */
 class TwinProducer extends SessionProducer {
 
+    /** The {@code ac} when the route sets none: the property was applied. */
+    private static final int ACK_DONE = 200;
 
     TwinProducer(IotHubMqttEndpoint endpoint) {
         super(endpoint);
@@ -31,7 +36,12 @@ class TwinProducer extends SessionProducer {
             answer = switch (operation) {
                 case getTwin -> session().twin().get(endpoint.requestTimeout(), endpoint.retryPolicy());
                 case updateReported -> patchReported(exchange);
+                case acknowledgeDesired -> acknowledgeDesired(exchange);
             };
+            if (answer == null) {
+                callback.done(true);
+                return true;
+            }
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
@@ -63,12 +73,36 @@ class TwinProducer extends SessionProducer {
         return session().twin().patchReported(patch.bytes(), baseVersion, endpoint.requestTimeout(), endpoint.retryPolicy());
     }
 
+    /**
+     * The body's properties answered {@code {value, ac, av, ad}}; av is the desired version the route was handed.
+     * Null when there is nothing to answer, such as the resync of a twin without desired properties.
+     */
+    private CompletableFuture<TwinChannel.Answer> acknowledgeDesired(Exchange exchange) throws Exception {
+        Message message = exchange.getMessage();
+        Long version = message.getHeader(IotHubMqttConstants.DESIRED_VERSION, Long.class);
+        if (version == null) {
+            throw new IllegalArgumentException("acknowledgeDesired needs the header " + IotHubMqttConstants.DESIRED_VERSION
+                    + " (the av of the answer); the twin consumer sets it on every desired patch");
+        }
+        JsonNode values = JsonBodies.toJsonTree(exchange, message.getBody(), "the writable properties").tree();
+        String component = message.getHeader(IotHubMqttConstants.COMPONENT_NAME, String.class);
+        int code = message.getHeader(IotHubMqttConstants.PROPERTY_ACK_CODE, ACK_DONE, Integer.class);
+        String description = message.getHeader(IotHubMqttConstants.PROPERTY_ACK_DESCRIPTION, String.class);
+        ObjectNode patch = WritablePropertyAck.acknowledge(values, component, code, version, description);
+        if (patch.isEmpty()) {
+            return null;
+        }
+        TwinPatch.validate(patch);
+        return session().twin().patchReported(JsonBodies.serialize(patch, "the acknowledgement"), null,
+                endpoint.requestTimeout(), endpoint.retryPolicy());
+    }
+
     private void complete(Exchange exchange, TwinOperation operation, TwinChannel.Answer reply) throws IotHubStatusException {
         if (!reply.isSuccess()) {
             throw HubAnswers.failure(operation.name(), reply.status(), reply.body());
         }
         Message message = exchange.getMessage();
-        if (operation == TwinOperation.updateReported) {
+        if (operation != TwinOperation.getTwin) {
             message.setHeader(IotHubMqttConstants.REPORTED_VERSION, reply.version());
             return;
         }

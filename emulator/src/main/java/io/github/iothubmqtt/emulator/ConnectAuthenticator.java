@@ -22,8 +22,15 @@ final class ConnectAuthenticator {
 
     private static final int MQTT_3_1_1 = 4;
 
-    /** An accepted CONNECT: who connected, how, and when the SAS token (if any) expires. */
-    record Admission(Identity identity, String authType, Instant tokenExpiry, String transport) {
+    /**
+     * An accepted CONNECT: who connected, how, and when the SAS token (if any) expires.
+     *
+     * @param modelId the IoT Plug and Play model id of the user name, "" when it has none, null when the CONNECT
+     *        carried no user name (X.509: see {@link #check})
+     * @param generationId the identity's generation, which telemetry is stamped with
+     */
+    record Admission(Identity identity, String authType, Instant tokenExpiry, String transport, String modelId,
+            String generationId) {
     }
 
     /** A refused CONNECT: the CONNACK code and what the hub would log. */
@@ -67,18 +74,26 @@ final class ConnectAuthenticator {
         }
         // Vert.x 5.0.7 hands over the user name only together with a password, so an X.509 CONNECT (no
         // password) arrives without one: then the client id alone names the identity.
+        String modelId = null;
         if (endpoint.auth() != null) {
-            String refusal = checkUsername(endpoint.auth().getUsername(), identity);
+            Username username;
+            try {
+                username = Username.parse(endpoint.auth().getUsername());
+            } catch (IllegalArgumentException e) {
+                return refuseUnauthorized(e.getMessage());
+            }
+            String refusal = checkUsername(username, identity);
             if (refusal != null) {
                 return refuseUnauthorized(refusal);
             }
+            modelId = username.modelId() == null ? "" : username.modelId();
         }
         Optional<RegisteredIdentity> registered = registry.find(identity);
         if (registered.isEmpty()) {
             return refuseUnauthorized(identity + " is not registered");
         }
         Outcome credentials = endpoint.auth() != null
-                ? checkToken(registered.get(), endpoint.auth().getPassword(), transport)
+                ? checkToken(registered.get(), endpoint.auth().getPassword(), transport, modelId)
                 : checkCertificate(registered.get(), clientCertificate, transport);
         if (credentials.admission() != null && !registered.get().enabled()) {
             return refuseUnavailable(identity + " is disabled");
@@ -87,13 +102,7 @@ final class ConnectAuthenticator {
     }
 
     /** Why the user name is refused, or null when it names this hub and the client id's identity. */
-    private String checkUsername(String username, Identity identity) {
-        Username parsed;
-        try {
-            parsed = Username.parse(username);
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
+    private String checkUsername(Username parsed, Identity identity) {
         if (!parsed.identity().equals(identity)) {
             return "user name names " + parsed.identity() + " but the client id is " + identity;
         }
@@ -103,7 +112,7 @@ final class ConnectAuthenticator {
         return null;
     }
 
-    private Outcome checkToken(RegisteredIdentity registered, String token, String transport) {
+    private Outcome checkToken(RegisteredIdentity registered, String token, String transport, String modelId) {
         if (registered.keys().isEmpty()) {
             return refuseUnauthorized(registered.identity() + " is registered for X.509, not SAS");
         }
@@ -114,7 +123,8 @@ final class ConnectAuthenticator {
             return refuseUnauthorized("SAS token rejected: " + verification);
         }
         Instant expiry = Instant.ofEpochSecond(SasToken.parse(token).expiry());
-        return Outcome.admit(new Admission(registered.identity(), "sas", expiry, transport));
+        return Outcome.admit(new Admission(registered.identity(), "sas", expiry, transport, modelId,
+                registry.generationId(registered.identity())));
     }
 
     private Outcome checkCertificate(RegisteredIdentity registered, X509Certificate certificate, String transport) {
@@ -125,7 +135,8 @@ final class ConnectAuthenticator {
             return refuseUnauthorized("the client certificate's thumbprint is not registered for "
                     + registered.identity());
         }
-        return Outcome.admit(new Admission(registered.identity(), "x509", null, transport));
+        return Outcome.admit(new Admission(registered.identity(), "x509", null, transport, null,
+                registry.generationId(registered.identity())));
     }
 
     private static Outcome refuseUnauthorized(String reason) {

@@ -170,8 +170,7 @@ final class DeviceConnection {
     /** Checks a device PUBLISH and returns what the hub does with it; throws when the hub would close instead. */
     private Runnable accept(String topic, byte[] body, boolean retain) {
         if (topic.startsWith("devices/")) {
-            TelemetryMessage telemetry = TelemetryReception.receive(identity(), admission.authType(), topic, body,
-                    retain, false);
+            TelemetryMessage telemetry = TelemetryReception.receive(admission, topic, body, retain, false);
             return () -> hub.telemetryReceived(telemetry);
         }
         if (topic.startsWith("$iothub/twin/")) {
@@ -304,7 +303,7 @@ final class DeviceConnection {
             return;
         }
         try {
-            hub.telemetryReceived(TelemetryReception.receive(identity(), admission.authType(), will.getWillTopic(),
+            hub.telemetryReceived(TelemetryReception.receive(admission, will.getWillTopic(),
                     will.getWillMessageBytes() == null ? new byte[0] : will.getWillMessageBytes(),
                     will.isWillRetain(), true));
         } catch (IllegalArgumentException e) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.iothubmqtt.protocol.Identity;
 
@@ -14,8 +15,13 @@ import io.github.iothubmqtt.protocol.Identity;
 public final class DeviceRegistry {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long TICKS_PER_MILLI = 10_000;
+    private static final long TICKS_AT_UNIX_EPOCH = 621_355_968_000_000_000L;
 
     private final Map<Identity, RegisteredIdentity> identities = new ConcurrentHashMap<>();
+    /** Kept apart from the entries: replacing an entry (new keys, say) keeps its generation; removing it ends it. */
+    private final Map<Identity, String> generations = new ConcurrentHashMap<>();
+    private final AtomicLong lastGeneration = new AtomicLong();
 
     /** Registers a device with generated keys (32 random bytes each, as the portal makes them). */
     public RegisteredIdentity addDevice(String deviceId) {
@@ -38,6 +44,7 @@ public final class DeviceRegistry {
             throw new IllegalArgumentException(identity + " needs symmetric keys or X.509 thumbprints");
         }
         identities.put(identity, entry);
+        generations.computeIfAbsent(identity, id -> nextGeneration());
         return entry;
     }
 
@@ -59,10 +66,20 @@ public final class DeviceRegistry {
         });
     }
 
+    /**
+     * The identity's generation id, which tells apart identities of one id deleted and created again; the hub stamps
+     * telemetry with it ({@code iothub-connection-auth-generation-id}).
+     */
+    public String generationId(Identity identity) {
+        get(identity);
+        return generations.get(identity);
+    }
+
     /** Removes an identity (and a device's modules). */
     public void remove(Identity identity) {
         identities.keySet().removeIf(key -> key.equals(identity)
                 || !identity.isModule() && key.isModule() && key.deviceId().equals(identity.deviceId()));
+        generations.keySet().retainAll(identities.keySet());
     }
 
     /** All identities, ordered by client id. */
@@ -70,6 +87,15 @@ public final class DeviceRegistry {
         return identities.values().stream()
                 .sorted(Comparator.comparing((RegisteredIdentity entry) -> entry.identity().clientId()))
                 .toList();
+    }
+
+    /**
+     * Like IoT Hub's, a decimal number that grows with time: .NET ticks (100 ns since 0001-01-01) of its creation,
+     * made unique within this registry. The hub's exact scheme is not documented.
+     */
+    private String nextGeneration() {
+        long ticks = System.currentTimeMillis() * TICKS_PER_MILLI + TICKS_AT_UNIX_EPOCH;
+        return Long.toString(lastGeneration.updateAndGet(last -> Math.max(last + 1, ticks)));
     }
 
     static String newKey() {

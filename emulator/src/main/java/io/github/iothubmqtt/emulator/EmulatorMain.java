@@ -21,7 +21,8 @@ public final class EmulatorMain {
                                     it has no authentication. MQTT listens on all interfaces
               --ca-out FILE         where to write the CA certificate PEM (default iothub-emulator-ca.pem)
               --host-name NAME      IoT Hub host name in connection strings and SAS audiences
-                                    (default emulator.azure-devices.net)
+                                    (default emulator.azure-devices.net); localhost suits clients
+                                    that have no gateway setting
               --gateway-host NAME   host devices connect to, GatewayHostName (default localhost); when it equals
                                     --host-name, connection strings carry no GatewayHostName
               --cert FILE --key FILE  use this server certificate chain and key (PEM) instead of a generated CA
@@ -93,18 +94,23 @@ public final class EmulatorMain {
                 builder.device(identity.deviceId());
             }
         }
-        IotHubEmulator hub;
+        IotHubEmulator hub = null;
         try {
             hub = builder.start();
-        } catch (RuntimeException e) {
-            System.err.println("error: " + e.getMessage());
+            printEndpoints(hub);
+        } catch (RuntimeException | Error e) {
+            // a half-started emulator would keep running on its Vert.x threads: stop it, say why, and exit
+            if (hub != null) {
+                hub.close();
+            }
+            System.err.println("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             System.exit(1);
             return;
         }
-        printEndpoints(hub);
+        IotHubEmulator started = hub;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            hub.close();
+            started.close();
             stopped.countDown();
         }, "iothub-emulator-shutdown"));
         stopped.await();

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.iothubmqtt.protocol.ClientText;
 import io.github.iothubmqtt.protocol.HubLimits;
 import io.github.iothubmqtt.protocol.Identity;
 import io.github.iothubmqtt.protocol.SystemProperty;
@@ -77,6 +78,11 @@ final class HttpApi {
         router.get("/emulator/faults").handler(this::faults);
         router.put("/emulator/faults").handler(this::setFaults);
         router.route().failureHandler(this::failure);
+        // no route matched: the hub's JSON error body, not Vert.x's HTML page
+        router.errorHandler(404, ctx -> json(ctx, 404, ErrorBody.of(HubError.GENERIC_NOT_FOUND,
+                ClientText.quote(ctx.request().path()) + " is not a path of this hub's service API")));
+        router.errorHandler(405, ctx -> json(ctx, 405, ErrorBody.of(HubError.GENERIC_METHOD_NOT_ALLOWED,
+                ctx.request().method() + " is not allowed on " + ClientText.quote(ctx.request().path()))));
         server = hub.thread().vertx().createHttpServer().requestHandler(router);
         return server.listen(port, host)
                 .recover(e -> Future.failedFuture(new PortUnavailableException("HTTP", port, "--http-port", e)))
@@ -93,7 +99,7 @@ final class HttpApi {
         return moduleId == null ? Identity.device(deviceId) : Identity.module(deviceId, moduleId);
     }
 
-    /** The REST twin shape: identity, status and {@code properties.desired/reported}. */
+    /** The REST twin shape: identity, model, generation, status and {@code properties.desired/reported}. */
     private void getTwin(RoutingContext ctx) {
         Identity identity = identity(ctx);
         json(ctx, 200, restTwin(identity, service.twin(identity)));
@@ -116,6 +122,8 @@ final class HttpApi {
         if (identity.isModule()) {
             rest.put("moduleId", identity.moduleId());
         }
+        rest.put("modelId", service.modelId(identity));
+        rest.put("generationId", hub.registry().generationId(identity));
         rest.put("status", hub.registry().get(identity).enabled() ? "enabled" : "disabled");
         rest.put("connectionState", service.connectionCount(identity) > 0 ? "Connected" : "Disconnected");
         rest.set("properties", twin);

@@ -65,6 +65,7 @@ final class Hub {
         if (cleanSession) {
             cloudToDevice.clear(identity);
         }
+        twins.announceModel(identity, admission.modelId());
         DeviceSession session = sessions.open(identity, cleanSession);
         DeviceConnection connection = new DeviceConnection(this, endpoint, session, admission);
         session.attach(connection);

@@ -73,6 +73,12 @@ public final class ServiceApi {
         return hub.thread().call(() -> hub.twins().of(identity).toJsonNode());
     }
 
+    /** The IoT Plug and Play model id the identity announced when it last connected with a SAS token; "" for none. */
+    public String modelId(Identity identity) {
+        hub.registry().get(identity);
+        return hub.thread().call(() -> hub.twins().modelId(identity));
+    }
+
     /** Polls the twin until the condition holds (e.g. a reported property arrived); fails after the timeout. */
     public JsonNode awaitTwin(Identity identity, Predicate<JsonNode> condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

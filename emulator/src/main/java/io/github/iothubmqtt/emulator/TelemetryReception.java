@@ -11,7 +11,8 @@ import io.github.iothubmqtt.protocol.Telemetry;
 
 /**
  * Turns a telemetry PUBLISH into the message IoT Hub routes: the bag split into system and application properties,
- * the hub's own stamps added. Throws {@link IllegalArgumentException} for whatever makes the hub close the
+ * the hub's own stamps added (connection, generation, enqueued time, message source, and the IoT Plug and Play
+ * model and component). Throws {@link IllegalArgumentException} for whatever makes the hub close the
  * connection (wrong topic or identity, bad bag, over 256 KB).
  */
 final class TelemetryReception {
@@ -22,8 +23,9 @@ final class TelemetryReception {
     private TelemetryReception() {
     }
 
-    static TelemetryMessage receive(Identity sender, String authType, String topic, byte[] body, boolean retain,
+    static TelemetryMessage receive(ConnectAuthenticator.Admission connection, String topic, byte[] body, boolean retain,
             boolean will) {
+        Identity sender = connection.identity();
         Telemetry.Topic parsed = Telemetry.parse(topic);
         if (!parsed.identity().equals(sender)) {
             throw new IllegalArgumentException(sender + " published to " + parsed.identity() + "'s telemetry topic");
@@ -50,9 +52,18 @@ final class TelemetryReception {
             system.put("iothub-connection-module-id", sender.moduleId());
         }
         system.put("iothub-connection-auth-method",
-                "{\"scope\":\"" + (sender.isModule() ? "module" : "device") + "\",\"type\":\"" + authType
+                "{\"scope\":\"" + (sender.isModule() ? "module" : "device") + "\",\"type\":\"" + connection.authType()
                         + "\",\"issuer\":\"iothub\",\"acceptingIpFilterRule\":null}");
+        system.put("iothub-connection-auth-generation-id", connection.generationId());
         system.put("iothub-enqueuedtime", enqueued.toString());
+        system.put("iothub-message-source", "Telemetry");
+        // IoT Plug and Play: the model the connection announced, and the component of a $.sub message
+        if (connection.modelId() != null && !connection.modelId().isEmpty()) {
+            system.put("dt-dataschema", connection.modelId());
+        }
+        if (parsed.properties().get(SystemProperty.COMPONENT_NAME) != null) {
+            system.put("dt-subject", parsed.properties().get(SystemProperty.COMPONENT_NAME));
+        }
         if (retain) {
             application.put(RETAIN_PROPERTY, "true");
         }

@@ -29,6 +29,8 @@ final class Twins {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<Identity, TwinDocument> twins = new HashMap<>();
+    /** The service-side twin's {@code modelId}: not part of the document a device GETs. */
+    private final Map<Identity, String> modelIds = new HashMap<>();
     private final Sessions sessions;
     private final Faults faults;
 
@@ -39,6 +41,21 @@ final class Twins {
 
     TwinDocument of(Identity identity) {
         return twins.computeIfAbsent(identity, id -> new TwinDocument());
+    }
+
+    /**
+     * Keeps the IoT Plug and Play model id a CONNECT announced ("" for none); null, a CONNECT whose user name the
+     * emulator cannot see (X.509), leaves it as it was.
+     */
+    void announceModel(Identity identity, String modelId) {
+        if (modelId != null) {
+            modelIds.put(identity, modelId);
+        }
+    }
+
+    /** The twin's {@code modelId}: "" until the identity connects announcing one. */
+    String modelId(Identity identity) {
+        return modelIds.getOrDefault(identity, "");
     }
 
     /** A device's GET or reported PATCH; the answer goes to its {@code $iothub/twin/res/#} subscription. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.github.iothubmqtt.protocol.CloudToDevice;
+import io.github.iothubmqtt.protocol.ConnectionString;
 import io.github.iothubmqtt.protocol.HubLimits;
 import io.github.iothubmqtt.protocol.Identity;
 import io.github.iothubmqtt.protocol.PropertyBag;
@@ -44,6 +45,18 @@ class ConnectTest extends EmulatorTest {
         try (PahoDevice device = PahoDevice.connect(hub, DEVICE)) {
             assertThat(device.client.isConnected()).isTrue();
             assertThat(hub.service().connectionCount(DEVICE)).isEqualTo(1);
+        }
+    }
+
+    /** Clients without a gateway setting use one name for TCP, TLS, the user name and the SAS audience. */
+    @Test
+    void localhostServesAsTheHubNameForClientsWithoutAGateway() throws Exception {
+        try (IotHubEmulator local = Emulators.ephemeral().hubHostName("localhost").device("local-device").start()) {
+            Identity identity = Identity.device("local-device");
+            assertThat(ConnectionString.parse(local.connectionString(identity)).gatewayHostName()).isNull();
+            try (PahoDevice device = PahoDevice.connect(local, identity)) {
+                assertThat(device.client.isConnected()).isTrue();
+            }
         }
     }
 

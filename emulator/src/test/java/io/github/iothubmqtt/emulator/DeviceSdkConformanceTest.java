@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -118,6 +119,27 @@ class DeviceSdkConformanceTest extends EmulatorTest {
                     .containsEntry("iothub-connection-device-id", identity.deviceId());
             assertThat(received.applicationProperties()).containsEntry("unit", "degrees Celsius")
                     .containsEntry("site", "Zürich/Hall 3 & 4");
+        } finally {
+            client.close();
+        }
+    }
+
+    /** The SDK's own user name (model-id before DeviceClientType) and its {@code $.sub}, read as the hub reads them. */
+    @Test
+    void aPlugAndPlayModelAndComponentReachTheTwinAndTheTelemetryStamps() throws Exception {
+        Identity identity = newDevice(IotHubClientProtocol.MQTT);
+        String model = "dtmi:com:example:TemperatureController;2";
+        DeviceClient client = client(identity, IotHubClientProtocol.MQTT, ClientOptions.builder().modelId(model));
+        try {
+            client.open(true);
+            Message message = new Message("{\"temperature\":21.5}".getBytes(StandardCharsets.UTF_8));
+            message.setComponentName("thermostat1");
+            client.sendEvent(message);
+
+            TelemetryMessage received = hub.service().awaitTelemetry(identity, 1, WAIT).get(0);
+            assertThat(received.systemProperties()).containsEntry("dt-dataschema", model)
+                    .containsEntry("dt-subject", "thermostat1").containsEntry("iothub-message-source", "Telemetry");
+            assertThat(hub.service().modelId(identity)).isEqualTo(model);
         } finally {
             client.close();
         }

@@ -100,6 +100,36 @@ class EmulatorMainTest {
     }
 
     @Test
+    void localhostAsTheHubNameGivesConnectionStringsWithoutAGateway() throws Exception {
+        Process process = launch("--device", "local-device", "--host-name", "localhost", "--mqtt-port", "0",
+                "--ws-port", "0", "--http-port", "0", "--ca-out", directory.resolve("ca.pem").toString());
+        try {
+            List<String> report = startupReport(process);
+            assertThat(report).contains("hub: localhost");
+            ConnectionString device = ConnectionString.parse(report.stream()
+                    .filter(l -> l.startsWith("connection-string: ")).findFirst().orElseThrow()
+                    .substring("connection-string: ".length()));
+            assertThat(device.hostName()).isEqualTo("localhost");
+            assertThat(device.gatewayHostName()).isNull();
+            assertThat(process.isAlive()).isTrue();
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        }
+    }
+
+    @Test
+    void aFailureAfterTheListenersAreUpStopsTheProcessWithAnError() throws Exception {
+        Process process = launch("--device", "d", "--host-name", "not a host", "--mqtt-port", "0", "--ws-port", "0",
+                "--http-port", "0", "--ca-out", directory.resolve("ca.pem").toString());
+        assertThat(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).as("exits, not half started").isTrue();
+        String error = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(error).startsWith("error: ").contains("'not a host' is not a host name")
+                .doesNotContain("\tat ").doesNotContain("Exception in thread");
+    }
+
+    @Test
     void badClientsCostAtMostOneShortLineEachAndNoStackTrace() throws Exception {
         Path ca = directory.resolve("ca.pem");
         Process process = launch("--device", "d", "--mqtt-port", "0", "--ws-port", "0", "--http-port", "0",

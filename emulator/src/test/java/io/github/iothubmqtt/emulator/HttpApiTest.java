@@ -18,9 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.iothubmqtt.protocol.CloudToDevice;
+import io.github.iothubmqtt.protocol.HubLimits;
 import io.github.iothubmqtt.protocol.Identity;
 import io.github.iothubmqtt.protocol.MethodTopics;
 import io.github.iothubmqtt.protocol.TwinTopics;
+import io.github.iothubmqtt.protocol.Username;
 
 /** The HTTP service API, as a person with curl would use it. */
 class HttpApiTest extends EmulatorTest {
@@ -134,6 +136,39 @@ class HttpApiTest extends EmulatorTest {
         assertRefused(send(request("/twins/http-device").method("PATCH",
                 HttpRequest.BodyPublishers.ofString("{\"properties\":{\"desired\":{\"t\":1e400}}}"))), "1e400");
         assertThat(send(request("/twins/http-device").GET()).body()).doesNotContain("Infinity");
+    }
+
+    @Test
+    void anUnknownPathOrMethodGetsTheHubsJsonErrorBodyNotAPage() throws Exception {
+        HttpResponse<String> unknown = send(request("/no/such/route").GET());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/json");
+        JsonNode error = JSON.readTree(unknown.body());
+        assertThat(error.get("errorCode").asInt()).isEqualTo(HubError.GENERIC_NOT_FOUND.code());
+        assertThat(error.get("message").asText()).contains("/no/such/route");
+        assertThat(error.has("trackingId") && error.has("timestampUtc")).isTrue();
+
+        HttpResponse<String> wrongMethod = send(request("/emulator/devices").DELETE());
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(JSON.readTree(wrongMethod.body()).get("errorCode").asInt())
+                .isEqualTo(HubError.GENERIC_METHOD_NOT_ALLOWED.code());
+    }
+
+    @Test
+    void theTwinShowsTheModelIdTheDeviceAnnouncedAndItsGeneration() throws Exception {
+        Identity identity = Identity.device("http-device");
+        String model = "dtmi:com:example:Thermostat;1";
+        try (PahoDevice device = PahoDevice.connect(hub, identity, options -> options.setUserName(
+                Username.build(hub.hubHostName(), identity, HubLimits.DEFAULT_API_VERSION, "paho-test", model)))) {
+            JsonNode twin = JSON.readTree(send(request("/twins/http-device").GET()).body());
+            assertThat(twin.get("modelId").asText()).isEqualTo(model);
+            assertThat(twin.get("generationId").asText()).isEqualTo(hub.registry().generationId(identity)).matches("[0-9]{18}");
+        }
+        assertThat(hub.service().modelId(identity)).as("kept after the device left").isEqualTo(model);
+        try (PahoDevice device = PahoDevice.connect(hub, identity)) {
+            assertThat(JSON.readTree(send(request("/twins/http-device").GET()).body()).get("modelId").asText())
+                    .as("a connection that announces none clears it").isEmpty();
+        }
     }
 
     private static void assertRefused(HttpResponse<String> response, String request) throws Exception {

@@ -10,7 +10,9 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.github.iothubmqtt.protocol.HubLimits;
 import io.github.iothubmqtt.protocol.Identity;
+import io.github.iothubmqtt.protocol.Username;
 
 /** Device-to-cloud telemetry with raw Paho: bag decoding, hub stamps, size limit, RETAIN and Will. */
 class TelemetryTest extends EmulatorTest {
@@ -37,6 +39,43 @@ class TelemetryTest extends EmulatorTest {
                     .containsEntry("empty", "").containsEntry("flag", "");
             assertThat(heard).containsExactly(message);
         }
+    }
+
+    @Test
+    void stampsTheSourceTheGenerationAndThePlugAndPlayModelAndComponent() throws Exception {
+        Identity identity = Emulators.newDevice(hub, "pnp-device");
+        String model = "dtmi:com:example:TemperatureController;2";
+        try (PahoDevice device = PahoDevice.connect(hub, identity, options -> options.setUserName(
+                Username.build(hub.hubHostName(), identity, HubLimits.DEFAULT_API_VERSION, "paho-test", model)))) {
+            device.client.publish("devices/pnp-device/messages/events/%24.sub=thermostat1",
+                    "{}".getBytes(StandardCharsets.UTF_8), 1, false);
+            device.client.publish("devices/pnp-device/messages/events/", "{}".getBytes(StandardCharsets.UTF_8), 1, false);
+            List<TelemetryMessage> messages = hub.service().awaitTelemetry(identity, 2, PahoDevice.WAIT);
+            assertThat(messages.get(0).systemProperties()).containsEntry("$.sub", "thermostat1")
+                    .containsEntry("dt-subject", "thermostat1")
+                    .containsEntry("dt-dataschema", model)
+                    .containsEntry("iothub-message-source", "Telemetry")
+                    .containsEntry("iothub-connection-auth-generation-id", hub.registry().generationId(identity));
+            assertThat(messages.get(1).systemProperties()).containsEntry("dt-dataschema", model)
+                    .doesNotContainKey("dt-subject");
+        }
+        try (PahoDevice device = PahoDevice.connect(hub, identity)) {
+            device.client.publish("devices/pnp-device/messages/events/", new byte[0], 1, false);
+            assertThat(hub.service().awaitTelemetry(identity, 3, PahoDevice.WAIT).get(2).systemProperties())
+                    .as("no model announced").doesNotContainKey("dt-dataschema")
+                    .containsEntry("iothub-message-source", "Telemetry");
+        }
+    }
+
+    @Test
+    void aDeviceCreatedAgainUnderTheSameIdHasANewGeneration() {
+        Identity identity = Emulators.newDevice(hub, "reborn-device");
+        String first = hub.registry().generationId(identity);
+        hub.registry().setEnabled(identity, false);
+        assertThat(hub.registry().generationId(identity)).as("an update keeps it").isEqualTo(first);
+        hub.registry().remove(identity);
+        Emulators.newDevice(hub, "reborn-device");
+        assertThat(hub.registry().generationId(identity)).isNotEqualTo(first);
     }
 
     @Test

@@ -216,10 +216,6 @@ public final class ConnectionString {
             throw new IllegalArgumentException("connection string: " + key + " '" + host
                     + "' is not a host name (letters, digits, '-' and '.', e.g. myhub.azure-devices.net)");
         }
-        if (HOST_NAME.equals(key) && !host.contains(".")) {
-            throw new IllegalArgumentException("connection string: " + key + " '" + host
-                    + "' has no '.': expected the hub's full name, e.g. " + host + ".azure-devices.net");
-        }
         return host;
     }
 

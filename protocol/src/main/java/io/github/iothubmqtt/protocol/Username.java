@@ -85,6 +85,12 @@ public final class Username {
         return parameters.get(API_VERSION);
     }
 
+    /** The IoT Plug and Play model id ({@code model-id}), or {@code null} when the client announced none. */
+    public String modelId() {
+        String modelId = parameters.get(MODEL_ID);
+        return modelId == null || modelId.isEmpty() ? null : modelId;
+    }
+
     /** All query parameters, decoded where they decode. */
     public Map<String, String> parameters() {
         return parameters;

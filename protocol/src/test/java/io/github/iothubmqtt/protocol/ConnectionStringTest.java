@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConnectionStringTest {
 
@@ -65,12 +66,20 @@ class ConnectionStringTest {
         assertThat(parsed.format()).isEqualTo(built.format());
     }
 
+    /** A local hub (an emulator, a container) has whatever name its certificate covers, often a single label. */
+    @ParameterizedTest
+    @ValueSource(strings = {"localhost", "iothub-emulator", "127.0.0.1"})
+    void anyHostNameIsAcceptedNotOnlyAzureOnes(String host) {
+        ConnectionString parsed = ConnectionString.parse("HostName=" + host + ";DeviceId=d;SharedAccessKey=" + KEY);
+        assertThat(parsed.hostName()).isEqualTo(host);
+        assertThat(parsed.format()).startsWith("HostName=" + host + ";");
+    }
+
     @ParameterizedTest(name = "{0} -> names {1}")
     @CsvSource(delimiter = '|', value = {
         "DeviceId=d;SharedAccessKey=" + KEY + "|HostName is missing",
         "HostName=hub.azure-devices.net;SharedAccessKey=" + KEY + "|DeviceId is missing",
         "HostName=hub.azure-devices.net;DeviceId=d|SharedAccessKey is missing",
-        "HostName=hub;DeviceId=d;SharedAccessKey=" + KEY + "|HostName 'hub' has no '.'",
         "HostName=hub.azure-devices.net/x;DeviceId=d;SharedAccessKey=" + KEY + "|HostName 'hub.azure-devices.net/x' is not a host name",
         "HostName=hub.azure-devices.net;DeviceId=d e;SharedAccessKey=" + KEY + "|DeviceId is invalid",
         "HostName=hub.azure-devices.net;DeviceId=d;ModuleId=m/n;SharedAccessKey=" + KEY + "|ModuleId is invalid",

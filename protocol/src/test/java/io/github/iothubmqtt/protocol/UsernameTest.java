@@ -15,6 +15,15 @@ class UsernameTest {
     }
 
     @Test
+    void readsTheModelIdBackDecodedOrNullWhenAbsentOrEmpty() {
+        assertThat(Username.parse("myiothub.azure-devices.net/my_device/?api-version=2020-09-30&DeviceClientType=azrtos"
+                + "&model-id=dtmi%3AYOUR_COMPANY_NAME_HERE%3Asample_device%3B1").modelId())
+                .isEqualTo("dtmi:YOUR_COMPANY_NAME_HERE:sample_device;1");
+        assertThat(Username.parse("hub.azure-devices.net/d/?api-version=2020-09-30").modelId()).isNull();
+        assertThat(Username.parse("hub.azure-devices.net/d/?api-version=2020-09-30&model-id=").modelId()).isNull();
+    }
+
+    @Test
     void buildsModuleNamesAndEncodesProductInfoWithoutPlus() {
         assertThat(Username.build("hub.azure-devices.net", Identity.module("d", "m"), "2021-04-12", "camel iothub/1.0 (x; y)", null))
                 .isEqualTo("hub.azure-devices.net/d/m/?api-version=2021-04-12&DeviceClientType=camel%20iothub%2F1.0%20%28x%3B%20y%29");

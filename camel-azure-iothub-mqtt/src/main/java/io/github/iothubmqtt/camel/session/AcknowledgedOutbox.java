@@ -91,6 +91,9 @@ final class AcknowledgedOutbox implements Outbox {
             }
             if (pending.remove(message)) {
                 IoThread.mark();
+                if (message.qos > 0) {
+                    connection.counters().acknowledged(message.sentNanos);
+                }
                 message.succeed();
             }
         }

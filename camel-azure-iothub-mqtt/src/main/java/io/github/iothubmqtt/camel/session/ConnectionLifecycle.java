@@ -45,6 +45,7 @@ final class ConnectionLifecycle {
     private final KickDetector kickDetector;
     private final LivenessRule liveness;
     private final CredentialRefusals refusals;
+    private final SessionCounters counters = new SessionCounters();
 
     private final Object lock = new Object();
     private SessionState state = SessionState.DISCONNECTED;
@@ -162,6 +163,10 @@ final class ConnectionLifecycle {
         }
     }
 
+    SessionCounters counters() {
+        return counters;
+    }
+
     boolean isConnected() {
         return connected != null;
     }
@@ -250,6 +255,7 @@ final class ConnectionLifecycle {
             releasePermit();
             up.heard();
             setState(SessionState.CONNECTED);
+            counters.connected();
             connectedSince = Instant.now();
             tokenExpiresAt = password.expiresAt();
             if (renewal) {
@@ -301,6 +307,7 @@ final class ConnectionLifecycle {
 
     /** Under lock. */
     private void scheduleReconnect(DisconnectReason reason, String detail) {
+        counters.disconnected(reason);
         lastReason = reason;
         lastDetail = detail;
         long delay = refusals.failed(reason, detail, backoff.delayMillis(failedAttempts++));

@@ -14,4 +14,7 @@ interface DeviceChannel {
 
     /** Subscribes lazily: now if connected, else on the next connect; and again after every reconnect. */
     void subscribe(String filter, int qos, MessageHandler handler);
+
+    /** Where the session counts what happened, for metrics. */
+    SessionCounters counters();
 }

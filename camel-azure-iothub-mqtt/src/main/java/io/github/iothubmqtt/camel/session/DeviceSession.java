@@ -89,6 +89,11 @@ public final class DeviceSession implements DeviceChannel {
         LOG.info("Session {} closed", settings.identity());
     }
 
+    @Override
+    public SessionCounters counters() {
+        return connection.counters();
+    }
+
     public SessionStatus status() {
         return connection.status(acknowledged.inFlight() + (telemetry == acknowledged ? 0 : telemetry.inFlight()));
     }

@@ -9,7 +9,6 @@ import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +37,7 @@ final class Link {
         AbortableSocketFactory socket = new AbortableSocketFactory(settings.socketFactory() != null
                 ? settings.socketFactory() : (SSLSocketFactory) SSLSocketFactory.getDefault());
         MqttAsyncClient client = new MqttAsyncClient(settings.serverUri(), settings.identity().clientId(),
-                new MemoryPersistence(), pinger, loops.forClient());
+                new PahoKeepsNothing(), pinger, loops.forClient());
         client.setManualAcks(true);
         return new Link(epoch, client, pinger, socket);
     }

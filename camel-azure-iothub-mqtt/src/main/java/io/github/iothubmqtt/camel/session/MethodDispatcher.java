@@ -109,6 +109,7 @@ public final class MethodDispatcher {
             call.reply(unservedStatus, errorBody("no route serves method " + request.methodName()));
             return;
         }
+        session.counters().methodCalled();
         try {
             handler.onCall(call);
         } catch (RuntimeException e) {

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class TwinChannel {
 
     private static final Logger LOG = LoggerFactory.getLogger(TwinChannel.class);
+    /** The hub's answer to a request over its unit's limit. */
+    private static final int THROTTLED = 429;
 
     /** The hub's answer to a twin request. */
     public record Answer(int status, Long version, byte[] body) {
@@ -27,7 +29,7 @@ public final class TwinChannel {
         }
 
         boolean isRetryable() {
-            return status == 429 || status >= 500;
+            return status == THROTTLED || status >= 500;
         }
     }
 
@@ -97,6 +99,9 @@ public final class TwinChannel {
             if (error != null) {
                 result.completeExceptionally(error);
                 return;
+            }
+            if (answer.status() == THROTTLED) {
+                session.counters().throttled();
             }
             if (!answer.isRetryable() || retries >= retry.attempts()) {
                 result.complete(answer);

@@ -37,17 +37,12 @@ public class Thermostat {
     }
 
     /**
-     * Takes a new target and answers the reported property that acknowledges it, as IoT Plug and Play does for
-     * writable properties: the value, a status code (ac), the desired version it answers (av) and a description (ad).
+     * Takes a new target and answers the value it took, which the route acknowledges as IoT Plug and Play does for
+     * writable properties (the component adds the status code, the desired version and the description).
      */
-    public synchronized Map<String, Object> applyTargetTemperature(double target, long desiredVersion) {
+    public synchronized Map<String, Object> applyTargetTemperature(double target) {
         targetTemperature = target;
-        Map<String, Object> acknowledgement = new LinkedHashMap<>();
-        acknowledgement.put("value", target);
-        acknowledgement.put("ac", 200);
-        acknowledgement.put("av", desiredVersion);
-        acknowledgement.put("ad", "heading for " + target + " °C");
-        return Map.of("targetTemperature", acknowledgement);
+        return Map.of("targetTemperature", target);
     }
 
     /** The answer to the getMaxMinReport command: the readings since the last reboot. */

@@ -54,6 +54,7 @@ public abstract class ThermostatDemoTestSupport {
         assertThat(outcome.reportedTargetTemperature().path("value").asDouble()).isEqualTo(CloudSide.TARGET_TEMPERATURE);
         assertThat(outcome.reportedTargetTemperature().path("ac").asInt()).isEqualTo(200);
         assertThat(outcome.reportedTargetTemperature().path("av").asLong()).isEqualTo(outcome.desiredVersion());
+        assertThat(outcome.reportedTargetTemperature().path("ad").asText()).startsWith("heading for ");
         assertMaxMinReport(outcome);
         assertThat(outcome.reboot().status()).isEqualTo(202);
         assertThat(JSON.readTree(outcome.reboot().payloadJson()).path("status").asText()).isEqualTo("rebooting");

@@ -25,9 +25,10 @@ public class ThermostatRoutes extends RouteBuilder {
         // the first exchange is the whole desired document (a resync), the next ones are patches
         from("iothub-mqtt:twin").routeId("desired-properties")
                 .filter(simple("${body[targetTemperature]} != null"))
-                .setBody(method(thermostat,
-                        "applyTargetTemperature(${body[targetTemperature]}, ${header.CamelIotHubMqttDesiredVersion})"))
-                .to("iothub-mqtt:twin?operation=updateReported")
+                .setBody(method(thermostat, "applyTargetTemperature(${body[targetTemperature]})"))
+                // answered {value, ac: 200, av: the desired $version, ad}, as IoT Plug and Play has it
+                .setHeader(IotHubMqttConstants.PROPERTY_ACK_DESCRIPTION, simple("heading for ${body[targetTemperature]} °C"))
+                .to("iothub-mqtt:twin?operation=acknowledgeDesired")
                 .log("Applied the desired targetTemperature and reported ${body}");
 
         from("iothub-mqtt:methods?methodName=getMaxMinReport").routeId("getMaxMinReport")
