@@ -42,6 +42,10 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "bodyType": getOrCreateConfiguration(target).setBodyType(property(camelContext, io.github.iothubmqtt.camel.JsonBodyType.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "clientcertificate":
+        case "clientCertificate": getOrCreateConfiguration(target).setClientCertificate(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientkey":
+        case "clientKey": getOrCreateConfiguration(target).setClientKey(property(camelContext, java.lang.String.class, value)); return true;
         case "clusterbuckets":
         case "clusterBuckets": target.setClusterBuckets(property(camelContext, int.class, value)); return true;
         case "clusternamespace":
@@ -144,8 +148,12 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "transport": getOrCreateConfiguration(target).setTransport(property(camelContext, java.lang.String.class, value)); return true;
+        case "trustcertificates":
+        case "trustCertificates": getOrCreateConfiguration(target).setTrustCertificates(property(camelContext, java.lang.String.class, value)); return true;
         case "unknownmethodstatus":
         case "unknownMethodStatus": getOrCreateConfiguration(target).setUnknownMethodStatus(property(camelContext, int.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -170,6 +178,10 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "bodyType": return io.github.iothubmqtt.camel.JsonBodyType.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "clientcertificate":
+        case "clientCertificate": return java.lang.String.class;
+        case "clientkey":
+        case "clientKey": return java.lang.String.class;
         case "clusterbuckets":
         case "clusterBuckets": return int.class;
         case "clusternamespace":
@@ -272,8 +284,12 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "transport": return java.lang.String.class;
+        case "trustcertificates":
+        case "trustCertificates": return java.lang.String.class;
         case "unknownmethodstatus":
         case "unknownMethodStatus": return int.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         default: return null;
         }
     }
@@ -294,6 +310,10 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "bodyType": return getOrCreateConfiguration(target).getBodyType();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "clientcertificate":
+        case "clientCertificate": return getOrCreateConfiguration(target).getClientCertificate();
+        case "clientkey":
+        case "clientKey": return getOrCreateConfiguration(target).getClientKey();
         case "clusterbuckets":
         case "clusterBuckets": return target.getClusterBuckets();
         case "clusternamespace":
@@ -396,8 +416,12 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "transport": return getOrCreateConfiguration(target).getTransport();
+        case "trustcertificates":
+        case "trustCertificates": return getOrCreateConfiguration(target).getTrustCertificates();
         case "unknownmethodstatus":
         case "unknownMethodStatus": return getOrCreateConfiguration(target).getUnknownMethodStatus();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         default: return null;
         }
     }

@@ -33,6 +33,10 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "bodyType": target.getConfiguration().setBodyType(property(camelContext, io.github.iothubmqtt.camel.JsonBodyType.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "clientcertificate":
+        case "clientCertificate": target.getConfiguration().setClientCertificate(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientkey":
+        case "clientKey": target.getConfiguration().setClientKey(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectionstring":
@@ -124,6 +128,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "transport": target.getConfiguration().setTransport(property(camelContext, java.lang.String.class, value)); return true;
+        case "trustcertificates":
+        case "trustCertificates": target.getConfiguration().setTrustCertificates(property(camelContext, java.lang.String.class, value)); return true;
         case "unknownmethodstatus":
         case "unknownMethodStatus": target.getConfiguration().setUnknownMethodStatus(property(camelContext, int.class, value)); return true;
         default: return false;
@@ -143,6 +149,10 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "bodyType": return io.github.iothubmqtt.camel.JsonBodyType.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "clientcertificate":
+        case "clientCertificate": return java.lang.String.class;
+        case "clientkey":
+        case "clientKey": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "connectionstring":
@@ -234,6 +244,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "transport": return java.lang.String.class;
+        case "trustcertificates":
+        case "trustCertificates": return java.lang.String.class;
         case "unknownmethodstatus":
         case "unknownMethodStatus": return int.class;
         default: return null;
@@ -254,6 +266,10 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "bodyType": return target.getConfiguration().getBodyType();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "clientcertificate":
+        case "clientCertificate": return target.getConfiguration().getClientCertificate();
+        case "clientkey":
+        case "clientKey": return target.getConfiguration().getClientKey();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "connectionstring":
@@ -345,6 +361,8 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "transport": return target.getConfiguration().getTransport();
+        case "trustcertificates":
+        case "trustCertificates": return target.getConfiguration().getTrustCertificates();
         case "unknownmethodstatus":
         case "unknownMethodStatus": return target.getConfiguration().getUnknownMethodStatus();
         default: return null;

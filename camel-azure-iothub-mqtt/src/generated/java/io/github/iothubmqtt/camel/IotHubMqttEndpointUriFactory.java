@@ -24,12 +24,14 @@ public class IotHubMqttEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(58);
         props.add("ackTimeout");
         props.add("apiVersion");
         props.add("assignmentFile");
         props.add("bodyType");
         props.add("bridgeErrorHandler");
+        props.add("clientCertificate");
+        props.add("clientKey");
         props.add("connectTimeout");
         props.add("connectionString");
         props.add("deviceId");
@@ -79,6 +81,7 @@ public class IotHubMqttEndpointUriFactory extends org.apache.camel.support.compo
         props.add("sharedAccessKey");
         props.add("sslContextParameters");
         props.add("transport");
+        props.add("trustCertificates");
         props.add("unknownMethodStatus");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(4);

@@ -17,6 +17,7 @@ import io.github.iothubmqtt.camel.session.RenewalPlanner;
 import io.github.iothubmqtt.camel.session.SessionExecutors;
 import io.github.iothubmqtt.camel.session.SessionSettings;
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * identity, shared by all endpoints of that identity, with a readiness health check each.
  */
 @Component("iothub-mqtt")
-public class IotHubMqttComponent extends DefaultComponent {
+public class IotHubMqttComponent extends DefaultComponent implements SSLContextParametersAware {
 
     @Metadata
     private IotHubMqttConfiguration configuration = new IotHubMqttConfiguration();
@@ -65,6 +66,11 @@ public class IotHubMqttComponent extends DefaultComponent {
             + " buckets, so use at least as many buckets as replicas, better a few times more. Must be the same on every"
             + " replica.")
     private int clusterBuckets = 16;
+    @Metadata(label = "security", description = "Use Camel's global TLS settings (the CamelContext's"
+            + " SSLContextParameters; camel.ssl options with camel-main) for the endpoints that set no"
+            + " sslContextParameters. trustCertificates, clientCertificate and clientKey still replace their trust or"
+            + " key material.")
+    private boolean useGlobalSslContextParameters;
     @Metadata(label = "advanced", defaultValue = "true", description = "Whether a cluster service decides which replica"
             + " connects which identity. Set false when the CamelContext has a cluster service for other routes (master"
             + " routes, for example) but each replica should connect all of its own identities.")
@@ -89,7 +95,7 @@ public class IotHubMqttComponent extends DefaultComponent {
     private final ConnectionOptionsCheck optionsCheck = new ConnectionOptionsCheck();
     private final Map<DeviceSession, SessionHealthCheck> healthChecks = new ConcurrentHashMap<>();
     private final SessionHealthChecks healthRepository = new SessionHealthChecks(healthChecks.values());
-    private final Map<SSLContextParameters, SSLSocketFactory> socketFactories = new ConcurrentHashMap<>();
+    private final Map<TlsSource, SSLSocketFactory> socketFactories = new ConcurrentHashMap<>();
     /** {@code null} without Micrometer or without a registry, or when sessionMetrics is off. */
     private SessionMeters meters;
 
@@ -159,6 +165,21 @@ public class IotHubMqttComponent extends DefaultComponent {
 
     public void setClusterBuckets(int clusterBuckets) {
         this.clusterBuckets = clusterBuckets;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    /** Camel's global TLS settings when this component uses them, else null. */
+    SSLContextParameters globalSslContextParameters() {
+        return useGlobalSslContextParameters ? retrieveGlobalSslContextParameters() : null;
     }
 
     public String getIoThreads() {
@@ -291,11 +312,12 @@ public class IotHubMqttComponent extends DefaultComponent {
         super.doStop();
     }
 
-    /** One TLS socket factory per sslContextParameters bean, shared by all endpoints that use it. */
-    SSLSocketFactory socketFactory(SSLContextParameters parameters) {
-        return socketFactories.computeIfAbsent(parameters, p -> {
-            SSLSocketFactory factory = SessionSettingsFactory.socketFactory(p, getCamelContext());
-            TrustAllCheck.warnIfTrustingAny(p);
+    /** One TLS socket factory per TLS source (bean and PEM resources), shared by all endpoints that use it. */
+    SSLSocketFactory socketFactory(TlsSource source) {
+        return socketFactories.computeIfAbsent(source, s -> {
+            SSLContextParameters parameters = s.toParameters(getCamelContext());
+            SSLSocketFactory factory = SessionSettingsFactory.socketFactory(parameters, getCamelContext());
+            TrustAllCheck.warnIfTrustingAny(parameters);
             return factory;
         });
     }

@@ -37,6 +37,12 @@ public class IotHubMqttConnectionConfiguration {
     private String sasToken;
     @UriParam(label = "connection,security")
     private SSLContextParameters sslContextParameters;
+    @UriParam(label = "connection,security")
+    private String trustCertificates;
+    @UriParam(label = "connection,security")
+    private String clientCertificate;
+    @UriParam(label = "connection,security")
+    private String clientKey;
     @UriParam(label = "connection", defaultValue = TRANSPORT_MQTT, enums = TRANSPORT_MQTT + "," + TRANSPORT_MQTT_WS)
     private String transport = TRANSPORT_MQTT;
     @UriParam(label = "connection")
@@ -155,6 +161,45 @@ public class IotHubMqttConnectionConfiguration {
      */
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getTrustCertificates() {
+        return trustCertificates;
+    }
+
+    /**
+     * PEM certificates to trust for the hub (or gateway) instead of the JVM's trust store, e.g.
+     * file:/etc/iothub/ca.pem or classpath:edge-ca.pem; several resources comma-separated, each may hold several
+     * certificates. Replaces the trust of sslContextParameters, whose other settings still apply.
+     */
+    public void setTrustCertificates(String trustCertificates) {
+        this.trustCertificates = trustCertificates;
+    }
+
+    public String getClientCertificate() {
+        return clientCertificate;
+    }
+
+    /**
+     * The device's X.509 certificate for X.509 authentication (then no key or token is needed): a PEM resource such as
+     * file:/etc/iothub/device.pem or classpath:device.pem, the device certificate first, its chain after it. The file
+     * may also hold the private key. Replaces the key material of sslContextParameters.
+     */
+    public void setClientCertificate(String clientCertificate) {
+        this.clientCertificate = clientCertificate;
+    }
+
+    public String getClientKey() {
+        return clientKey;
+    }
+
+    /**
+     * The private key of clientCertificate, a PEM resource: unencrypted PKCS#8 (BEGIN PRIVATE KEY, RSA or EC) or
+     * RSA PKCS#1 (BEGIN RSA PRIVATE KEY). Encrypted and EC PRIVATE KEY files are refused with the openssl command that
+     * converts them. Not needed when the certificate file holds the key.
+     */
+    public void setClientKey(String clientKey) {
+        this.clientKey = clientKey;
     }
 
     public String getTransport() {

@@ -78,7 +78,8 @@ public class IotHubMqttEndpoint extends DefaultEndpoint implements HeaderFilterS
 
     /** Checks the options and builds the session settings, so mistakes fail when the endpoint is created. */
     void checkSettings() {
-        sessionSettings = SessionSettingsFactory.create(configuration, getCamelContext(), getComponent()::socketFactory);
+        sessionSettings = SessionSettingsFactory.create(configuration, getCamelContext(),
+                getComponent().globalSslContextParameters(), getComponent()::socketFactory);
     }
 
     SessionSettings sessionSettings() {

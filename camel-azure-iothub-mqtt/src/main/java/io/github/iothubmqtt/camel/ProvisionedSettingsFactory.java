@@ -29,7 +29,8 @@ final class ProvisionedSettingsFactory {
     private ProvisionedSettingsFactory() {
     }
 
-    static SessionSettings create(IotHubMqttConfiguration config, CamelContext context, SSLSocketFactory socketFactory) {
+    static SessionSettings create(IotHubMqttConfiguration config, CamelContext context, TlsSource tls,
+            SSLSocketFactory socketFactory) {
         if (config.getConnectionString() != null || config.getHostName() != null || config.getSasToken() != null
                 || config.getModuleId() != null) {
             throw new IllegalArgumentException("idScope provisions a device through DPS, which names its hub: leave"
@@ -61,11 +62,11 @@ final class ProvisionedSettingsFactory {
                 throw new IllegalArgumentException("the endpoint is for device '" + identity.deviceId()
                         + "': set deviceId=" + assignment.deviceId());
             }
-            return SessionSettingsFactory.hub(config, context, socketFactory, new SessionSettingsFactory.Target(
+            return SessionSettingsFactory.hub(config, context, tls, socketFactory, new SessionSettingsFactory.Target(
                     assignment.assignedHub(), identity, config.getGatewayHostName(), deviceKey, null), null);
         });
         // until the assignment: the ID scope in place of the hub keeps sessions of one registration together
-        return SessionSettingsFactory.hub(config, context, socketFactory, new SessionSettingsFactory.Target(
+        return SessionSettingsFactory.hub(config, context, tls, socketFactory, new SessionSettingsFactory.Target(
                 config.getIdScope() + "." + config.getProvisioningHost(), identity, null, deviceKey, null), provisioner);
     }
 

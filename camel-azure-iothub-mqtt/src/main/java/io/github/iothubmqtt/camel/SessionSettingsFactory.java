@@ -34,18 +34,20 @@ final class SessionSettingsFactory {
     }
 
     /**
-     * @param socketFactories makes (or reuses) the TLS socket factory of an sslContextParameters bean: building an
-     *                        SSLContext is costly, and hundreds of devices often share one bean
+     * @param globalTls       Camel's global TLS settings when the component uses them, else null
+     * @param socketFactories makes (or reuses) the TLS socket factory of a TLS source: building an SSLContext is
+     *                        costly, and hundreds of devices often share one
      */
-    static SessionSettings create(IotHubMqttConfiguration config, CamelContext context,
-            Function<SSLContextParameters, SSLSocketFactory> socketFactories) {
+    static SessionSettings create(IotHubMqttConfiguration config, CamelContext context, SSLContextParameters globalTls,
+            Function<TlsSource, SSLSocketFactory> socketFactories) {
         checkOptions(config);
-        SSLSocketFactory socketFactory = config.getSslContextParameters() == null ? null
-                : socketFactories.apply(config.getSslContextParameters());
+        TlsSource tls = TlsSource.of(config, globalTls);
+        SSLSocketFactory socketFactory = tls.isJvmDefault() ? null : socketFactories.apply(tls);
         if (config.getIdScope() != null) {
-            return ProvisionedSettingsFactory.create(config, context, socketFactory);
+            return ProvisionedSettingsFactory.create(config, context, tls, socketFactory);
         }
-        ConnectionString parsed = config.getConnectionString() == null ? null : ConnectionString.parse(config.getConnectionString());
+        String connectionString = PipeEncoding.connectionString(config.getConnectionString(), context);
+        ConnectionString parsed = connectionString == null ? null : ConnectionString.parse(connectionString);
         String hostName = pick(config.getHostName(), parsed == null ? null : parsed.hostName(), "hostName");
         String deviceId = pick(config.getDeviceId(), parsed == null ? null : parsed.deviceId(), "deviceId");
         String moduleId = config.getModuleId() != null ? config.getModuleId() : parsed == null ? null : parsed.moduleId();
@@ -56,7 +58,7 @@ final class SessionSettingsFactory {
                 : parsed == null ? null : parsed.sharedAccessKey();
         String token = config.getSasToken() != null ? config.getSasToken()
                 : parsed == null ? null : parsed.sharedAccessSignature();
-        return hub(config, context, socketFactory, new Target(hostName, identity, gateway, key, token), null);
+        return hub(config, context, tls, socketFactory, new Target(hostName, identity, gateway, key, token), null);
     }
 
     /** The hub, identity and credentials a session connects with. */
@@ -64,16 +66,17 @@ final class SessionSettingsFactory {
     }
 
     /** Settings for a hub and identity; with a provisioner they are a placeholder until DPS assigned the hub. */
-    static SessionSettings hub(IotHubMqttConfiguration config, CamelContext context, SSLSocketFactory socketFactory,
-            Target target, Provisioner provisioner) {
+    static SessionSettings hub(IotHubMqttConfiguration config, CamelContext context, TlsSource tls,
+            SSLSocketFactory socketFactory, Target target, Provisioner provisioner) {
         String hostName = target.hostName();
         Identity identity = target.identity();
         String key = target.key();
         String token = target.token();
         boolean x509 = key == null && token == null;
-        if (x509 && !hasClientCertificate(config.getSslContextParameters())) {
+        if (x509 && !tls.hasClientCertificate()) {
             throw new IllegalArgumentException("no credentials for " + identity + ": set sharedAccessKey, sasToken or a"
-                    + " connection string with one of them, or an X.509 client certificate in sslContextParameters");
+                    + " connection string with one of them, or an X.509 client certificate (clientCertificate, or a key"
+                    + " store in sslContextParameters)");
         }
         PasswordSource passwords = key != null
                 ? PasswordSources.signedWithKey(SasToken.resourceUri(hostName, identity), key,
@@ -175,10 +178,6 @@ final class SessionSettingsFactory {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalArgumentException("sslContextParameters cannot make a TLS context: " + e.getMessage(), e);
         }
-    }
-
-    private static boolean hasClientCertificate(SSLContextParameters parameters) {
-        return parameters != null && parameters.getKeyManagers() != null;
     }
 
     private static String deviceClientType(IotHubMqttConfiguration config, CamelContext context) {

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Follows docs/getting-started.md from an empty folder: starts the emulator with the page's command, makes the trust
- * store with the page's keytool command, runs the project the page shows (examples/getting-started, whose files the
+ * Follows docs/getting-started.md from an empty folder: starts the emulator with the page's command (it writes the CA
+ * certificate the project trusts), runs the project the page shows (examples/getting-started, whose files the
  * page includes) with the page's environment, talks to the device with the page's curl commands and checks that
  * everything prints what the page says it prints.
  * <p>
@@ -54,7 +54,6 @@ class GettingStartedTest {
             Matcher ports = EmulatorJar.ports(printed);
             String connectionString = find(CONNECTION_STRING, printed).group(1);
 
-            RunningProcess.runShell(page.checkedBy(getClass(), "trust-the-emulator"), project, TIMEOUT);
             String run = runCommand(page.checkedBy(getClass(), "run"), connectionString, Integer.parseInt(ports.group(1)));
             try (RunningProcess device = RunningProcess.shell("the device", run, project)) {
                 device.awaitOutput(page.checkedBy(getClass(), "device-output"), TIMEOUT);

@@ -1,6 +1,5 @@
 package io.github.iothubmqtt.protocol;
 
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +33,11 @@ public final class ConnectionString {
 
     private ConnectionString(Builder builder) {
         this.hostName = checkHostName(HOST_NAME, builder.hostName);
+        if (builder.deviceId == null && builder.sharedAccessKeyName != null) {
+            throw new IllegalArgumentException("connection string: this is the hub's connection string of a shared access"
+                    + " policy (SharedAccessKeyName, no DeviceId); a device needs its own: the device's page in the"
+                    + " Azure portal, or az iot hub device-identity connection-string show --hub-name <hub> --device-id <id>");
+        }
         if (builder.deviceId == null) {
             throw new IllegalArgumentException("connection string: " + DEVICE_ID + " is missing");
         }
@@ -51,6 +55,7 @@ public final class ConnectionString {
         if (connectionString == null || connectionString.isBlank()) {
             throw new IllegalArgumentException("connection string is empty");
         }
+        checkNotQuoted(connectionString.trim());
         Map<String, String> values = new LinkedHashMap<>();
         String[] segments = connectionString.trim().split(";");
         for (int i = 0; i < segments.length; i++) {
@@ -80,6 +85,17 @@ public final class ConnectionString {
             throw new IllegalArgumentException("connection string: " + X509 + " must be true or false");
         }
         return builder.x509("true".equalsIgnoreCase(x509)).build();
+    }
+
+    /** Quotes copied with the string (from a shell, a .env file or YAML) would otherwise fail as a bad HostName. */
+    private static void checkNotQuoted(String text) {
+        for (char quote : new char[] { '"', '\'', '\u201c', '\u201d', '\u2018', '\u2019' }) {
+            if (text.charAt(0) == quote || text.charAt(text.length() - 1) == quote) {
+                throw new IllegalArgumentException("connection string is quoted: it " + (text.charAt(0) == quote
+                        ? "starts" : "ends") + " with the quote " + quote + " (U+" + String.format("%04X", (int) quote)
+                        + "); remove the quotes around it, they are not part of the string");
+            }
+        }
     }
 
     public static Builder builder() {
@@ -166,11 +182,7 @@ public final class ConnectionString {
                     + " and x509=true exclude each other; give exactly one");
         }
         if (sharedAccessKey != null) {
-            try {
-                Base64.getDecoder().decode(sharedAccessKey);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("connection string: " + SHARED_ACCESS_KEY + " is not valid base64");
-            }
+            SharedAccessKey.decode(sharedAccessKey, "connection string: " + SHARED_ACCESS_KEY);
         }
         if (sharedAccessSignature != null && !sharedAccessSignature.startsWith("SharedAccessSignature ")) {
             throw new IllegalArgumentException("connection string: " + SHARED_ACCESS_SIGNATURE

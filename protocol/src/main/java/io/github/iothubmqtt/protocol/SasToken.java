@@ -196,15 +196,7 @@ public final class SasToken {
     }
 
     private static byte[] decodeKey(String base64Key) {
-        if (base64Key == null || base64Key.isEmpty()) {
-            throw new IllegalArgumentException("shared access key is empty");
-        }
-        try {
-            return Base64.getDecoder().decode(base64Key);
-        } catch (IllegalArgumentException e) {
-            // not chained: the decoder's message names a character of the key
-            throw new IllegalArgumentException("shared access key is not valid base64");
-        }
+        return SharedAccessKey.decode(base64Key, "shared access key");
     }
 
     /** A percent-decoded field; the decoder's message would quote the value, so it is neither shown nor chained. */

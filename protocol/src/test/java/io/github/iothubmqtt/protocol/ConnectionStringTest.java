@@ -11,6 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConnectionStringTest {
 
     private static final String KEY = "c2VjcmV0LWtleS1ieXRlcw==";
+    /** A key with a '+', as an endpoint URI without RAW() reads it. */
+    private static final String KEY_WITH_PLUS_READ_AS_SPACE = "c2Vj cmV0LWtleS1ieXRlcw==";
 
     @Test
     void parsesADeviceConnectionString() {
@@ -81,7 +83,7 @@ class ConnectionStringTest {
         "HostName=hub.azure-devices.net/x;DeviceId=d;SharedAccessKey=" + KEY + "|HostName 'hub.azure-devices.net/x' is not a host name",
         "HostName=hub.azure-devices.net;DeviceId=d e;SharedAccessKey=" + KEY + "|DeviceId is invalid",
         "HostName=hub.azure-devices.net;DeviceId=d;ModuleId=m/n;SharedAccessKey=" + KEY + "|ModuleId is invalid",
-        "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=not base64!|SharedAccessKey is not valid base64",
+        "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=not-base64!|SharedAccessKey is not valid base64",
         "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY + ";x509=true|exclude each other",
         "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY + ";SharedAccessSignature=SharedAccessSignature sr=a&sig=b&se=1|exclude each other",
         "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessSignature=sr=a&sig=b&se=1|SharedAccessSignature must start with",
@@ -92,12 +94,23 @@ class ConnectionStringTest {
         "HostName=hub.azure-devices.net;DeviceId=d;" + KEY + "|part 3 has an unknown key;",
         "HostName=hub.azure-devices.net;DeviceId=d;secret|part 3 is not Key=Value",
         "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY + ";GatewayHostName=a b|GatewayHostName 'a b' is not a host name",
+        "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY_WITH_PLUS_READ_AS_SPACE + "|SharedAccessKey contains a space",
+        "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY_WITH_PLUS_READ_AS_SPACE + "|write the value as RAW(...)",
+        "HostName=hub.azure-devices.net;SharedAccessKeyName=iothubowner;SharedAccessKey=" + KEY + "|a device needs its own",
+        "\"HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY + "\"|it starts with the quote \" (U+0022)",
+        "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY + "\u201d|it ends with the quote \u201d (U+201D)",
     })
     void errorsNameTheWrongKeyAndNeverTheSecret(String connectionString, String message) {
         assertThatThrownBy(() -> ConnectionString.parse(connectionString))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(message)
                 .hasMessageNotContaining(KEY);
+    }
+
+    @Test
+    void aSingleQuoteIsNamed() {
+        assertThatThrownBy(() -> ConnectionString.parse("'HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY + "'"))
+                .hasMessageContaining("it starts with the quote ' (U+0027)").hasMessageNotContaining(KEY);
     }
 
     @Test

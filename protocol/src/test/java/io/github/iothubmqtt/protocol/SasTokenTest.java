@@ -186,7 +186,9 @@ class SasTokenTest {
         assertThatThrownBy(() -> SasToken.create("r", CLI_KEY, -1, null)).hasMessageContaining("not between 1970 and the end of 9999");
         assertThatThrownBy(() -> SasToken.create("r", CLI_KEY, 1, "")).hasMessageContaining("key name is empty");
         assertThatThrownBy(() -> SasToken.create("r", "", 1, null)).hasMessage("shared access key is empty");
-        assertThatThrownBy(() -> SasToken.create("r", "not base64!", 1, null)).hasMessage("shared access key is not valid base64").hasNoCause();
+        assertThatThrownBy(() -> SasToken.create("r", "not-base64!", 1, null)).hasMessage("shared access key is not valid base64").hasNoCause();
+        assertThatThrownBy(() -> SasToken.create("r", "c2Vj cmV0", 1, null)).hasMessageStartingWith("shared access key contains a space")
+                .hasMessageContaining("RAW(").hasNoCause();
         assertThatThrownBy(() -> SasToken.resourceUri("a/b", CLI_DEVICE)).hasMessageContaining("host name 'a/b'");
     }
 

@@ -133,7 +133,7 @@ final class AcknowledgedOutbox implements Outbox {
         if (!overdue.isEmpty()) {
             SessionStatus status = connection.status(inFlight());
             TimeoutException timeout = new TimeoutException("message of " + settings.identity() + " not acknowledged within "
-                    + settings.sendTimeout() + " (connection " + status.state() + ", last disconnect "
+                    + DurationText.of(settings.sendTimeout()) + " (connection " + status.state() + ", last disconnect "
                     + status.lastDisconnectReason() + ")");
             overdue.forEach(message -> completeExceptionally(message, timeout));
         }

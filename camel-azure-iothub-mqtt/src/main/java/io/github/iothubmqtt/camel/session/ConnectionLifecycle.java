@@ -6,7 +6,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -45,6 +44,7 @@ final class ConnectionLifecycle {
     private final Backoff backoff;
     private final KickDetector kickDetector;
     private final LivenessRule liveness;
+    private final CredentialRefusals refusals;
     private final SessionCounters counters = new SessionCounters();
 
     private final Object lock = new Object();
@@ -80,6 +80,7 @@ final class ConnectionLifecycle {
         this.backoff = new Backoff(settings.reconnectBackoffMin(), settings.reconnectBackoffMax());
         this.kickDetector = new KickDetector(settings);
         this.liveness = new LivenessRule(settings.ackTimeout());
+        this.refusals = new CredentialRefusals(settings);
     }
 
     SessionSettings settings() {
@@ -205,7 +206,7 @@ final class ConnectionLifecycle {
         switch (liveness.judge(System.nanoTime(), now.lastInboundNanos(), oldestUnacknowledgedNanos, now.probeSentNanos())) {
             case PROBE -> {
                 LOG.debug("Session {}: no PUBACK and nothing else from the hub for {}; probing with PINGREQ",
-                        settings.identity(), settings.ackTimeout());
+                        settings.identity(), DurationText.of(settings.ackTimeout()));
                 now.probe();
             }
             case DEAD -> lost(now, new MqttException(MqttException.REASON_CODE_CLIENT_TIMEOUT), true);
@@ -286,6 +287,7 @@ final class ConnectionLifecycle {
             }
             everConnected = true;
             failedAttempts = 0;
+            refusals.connected();
             scheduleRenewal(password);
         }
         listener.linkUp(up);
@@ -331,12 +333,13 @@ final class ConnectionLifecycle {
         counters.disconnected(reason);
         lastReason = reason;
         lastDetail = detail;
-        long delay = backoff.delayMillis(failedAttempts++);
+        long delay = refusals.failed(reason, detail, backoff.delayMillis(failedAttempts++));
         if (failedAttempts == 1) {
-            LOG.warn("Session {} disconnected ({}: {}); reconnecting in {} ms", settings.identity(), reason, detail, delay);
-        } else {
-            LOG.debug("Session {} still disconnected ({}: {}); attempt {} in {} ms", settings.identity(), reason, detail,
-                    failedAttempts, delay);
+            LOG.warn("Session {} disconnected ({}: {}); reconnecting in {}", settings.identity(), reason, detail,
+                    DurationText.ofMillis(delay));
+        } else if (!refusals.saidSo()) {
+            LOG.debug("Session {} still disconnected ({}: {}); attempt {} in {}", settings.identity(), reason, detail,
+                    failedAttempts, DurationText.ofMillis(delay));
         }
         reconnectTask = scheduler.schedule(this::reconnect, delay, TimeUnit.MILLISECONDS);
     }

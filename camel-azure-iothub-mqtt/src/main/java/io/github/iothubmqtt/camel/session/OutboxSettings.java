@@ -39,7 +39,7 @@ public record OutboxSettings(Kind kind, Path directory, long maxBytes, Duration 
             throw new IllegalArgumentException("outboxMaxBytes must be at least 1, was " + maxBytes);
         }
         if (kind != Kind.NONE && (ttl == null || ttl.isNegative() || ttl.isZero())) {
-            throw new IllegalArgumentException("outboxTtl must be positive, was " + ttl);
+            throw new IllegalArgumentException("outboxTtl must be positive, was " + DurationText.of(ttl));
         }
     }
 

@@ -2,6 +2,11 @@ package io.github.iothubmqtt.camel.session;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+
+import javax.net.ssl.SSLHandshakeException;
 
 import org.eclipse.paho.client.mqttv3.MqttException;
 
@@ -55,7 +60,8 @@ final class PahoErrors {
     }
 
     static String describe(Throwable error) {
-        StringBuilder text = new StringBuilder(String.valueOf(error.getMessage()));
+        StringBuilder text = new StringBuilder(tlsHint(error));
+        text.append(error.getMessage());
         if (error instanceof MqttException mqtt) {
             text.append(" (").append(mqtt.getReasonCode()).append(')');
         }
@@ -66,6 +72,24 @@ final class PahoErrors {
             }
         }
         return text.toString();
+    }
+
+    /**
+     * What the user sets when the handshake failed on the hub's certificate, as a sentence before the error; empty
+     * for other errors. The JDK's own messages ("PKIX path building failed") do not say which option fixes them.
+     */
+    private static String tlsHint(Throwable error) {
+        if (hasCause(error, CertPathBuilderException.class) || hasCause(error, CertPathValidatorException.class)) {
+            return "the hub's certificate is not trusted: set trustCertificates to the PEM file of the CA that issued"
+                    + " it (for Azure IoT Hub the JVM's trust store suffices; for an IoT Edge gateway or an emulator"
+                    + " give its CA), or the trust of sslContextParameters or camel.ssl with"
+                    + " useGlobalSslContextParameters. ";
+        }
+        if (hasCause(error, SSLHandshakeException.class) && hasCause(error, CertificateException.class)) {
+            return "the hub's certificate was refused (e.g. it does not name the host connected to: connect by a name"
+                    + " in the certificate). ";
+        }
+        return "";
     }
 
     private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {

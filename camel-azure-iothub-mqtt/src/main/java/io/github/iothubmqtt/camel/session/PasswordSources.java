@@ -24,7 +24,7 @@ public final class PasswordSources {
 
             @Override
             public String toString() {
-                return "SAS signed with a key for " + resourceUri + ", ttl " + ttl;
+                return "SAS signed with a key for " + resourceUri + ", ttl " + DurationText.of(ttl);
             }
         };
     }

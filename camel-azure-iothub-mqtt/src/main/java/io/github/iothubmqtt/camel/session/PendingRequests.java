@@ -40,7 +40,7 @@ public final class PendingRequests<R> {
         pending.put(rid, answer);
         ScheduledFuture<?> expiry = timer.schedule(
                 () -> work.execute(() -> answer.completeExceptionally(
-                        new TimeoutException(description + " got no answer within " + timeout))),
+                        new TimeoutException(description + " got no answer within " + DurationText.of(timeout)))),
                 timeout.toMillis(), TimeUnit.MILLISECONDS);
         answer.whenComplete((r, e) -> {
             pending.remove(rid, answer);

@@ -65,7 +65,7 @@ public record SessionSettings(
             throw new IllegalArgumentException("maxInflight must be at least 1, was " + maxInflight);
         }
         if (ackTimeout == null || ackTimeout.toMillis() < 100) {
-            throw new IllegalArgumentException("ackTimeout must be at least 100 ms, was " + ackTimeout);
+            throw new IllegalArgumentException("ackTimeout must be at least 100 ms, was " + DurationText.of(ackTimeout));
         }
     }
 

@@ -245,7 +245,7 @@ final class StoreAndForwardOutbox implements Outbox {
         expired.forEach(entry -> log.remove(entry.sequence()));
         if (!expired.isEmpty()) {
             LOG.warn("The outbox of {} dropped {} messages older than outboxTtl={}", settings.identity(), expired.size(),
-                    options.ttl());
+                    DurationText.of(options.ttl()));
         }
         pump();
     }
