@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The connection of one identity over its lifetime: connects without waiting, renews the SAS token before it expires,
- * reconnects forever with backoff, and drops a connection that stopped answering ({@link LivenessRule}). What flows
+ * reconnects forever with backoff ({@link ReconnectDelays}), and drops a connection that stopped answering ({@link LivenessRule}). What flows
  * over a connection is not its business: it tells its {@link Listener} when a connection is up and what arrived.
  * <p>
  * Thread-safety: state changes happen under {@code lock}; {@link #current()} is read without it.
@@ -41,24 +41,15 @@ final class ConnectionLifecycle {
     private final ConnectPacer pacer;
     private final RenewalPlanner renewals;
     private final Listener listener;
-    private final Backoff backoff;
+    private final ReconnectDelays delays;
     private final KickDetector kickDetector;
     private final LivenessRule liveness;
-    private final CredentialRefusals refusals;
-    private final SessionCounters counters = new SessionCounters();
+    private final ConnectionHistory history = new ConnectionHistory();
 
     private final Object lock = new Object();
     private SessionState state = SessionState.DISCONNECTED;
     private Link link;
     private int epoch;
-    private int failedAttempts;
-    private boolean everConnected;
-    private DisconnectReason lastReason = DisconnectReason.NONE;
-    private String lastDetail;
-    private long reconnectCount;
-    private long renewalCount;
-    private Instant connectedSince;
-    private Instant tokenExpiresAt;
     private ScheduledFuture<?> renewalTask;
     private ScheduledFuture<?> reconnectTask;
     /** The pacer's permit of the connect in progress, released when it succeeds or fails. */
@@ -77,10 +68,9 @@ final class ConnectionLifecycle {
         this.pacer = executors.connects();
         this.renewals = executors.renewals();
         this.listener = listener;
-        this.backoff = new Backoff(settings.reconnectBackoffMin(), settings.reconnectBackoffMax());
+        this.delays = new ReconnectDelays(settings);
         this.kickDetector = new KickDetector(settings);
         this.liveness = new LivenessRule(settings.ackTimeout());
-        this.refusals = new CredentialRefusals(settings);
     }
 
     SessionSettings settings() {
@@ -140,7 +130,6 @@ final class ConnectionLifecycle {
         }
     }
 
-
     /** Under lock. The connect in progress ended, either way: the next identity may start its own. */
     private void releasePermit() {
         if (connectPermit != null) {
@@ -158,8 +147,7 @@ final class ConnectionLifecycle {
             }
             up = connected != null;
             setState(SessionState.CLOSED);
-            lastReason = DisconnectReason.CLOSED;
-            lastDetail = "closed by " + settings.owner();
+            history.closed(settings.owner());
             cancel(renewalTask);
             cancel(reconnectTask);
             last = link;
@@ -176,13 +164,12 @@ final class ConnectionLifecycle {
 
     SessionStatus status(int inFlight) {
         synchronized (lock) {
-            return new SessionStatus(settings.identity().clientId(), state, lastReason, lastDetail, reconnectCount,
-                    renewalCount, connectedSince, tokenExpiresAt, inFlight);
+            return history.status(settings.identity().clientId(), state, inFlight);
         }
     }
 
     SessionCounters counters() {
-        return counters;
+        return history.counters();
     }
 
     boolean isConnected() {
@@ -274,20 +261,16 @@ final class ConnectionLifecycle {
             releasePermit();
             up.heard();
             setState(SessionState.CONNECTED);
-            counters.connected();
-            connectedSince = Instant.now();
-            tokenExpiresAt = password.expiresAt();
+            boolean reconnect = history.connected(password.expiresAt(), renewal);
             if (renewal) {
-                LOG.debug("Session {} renewed its SAS token (valid until {})", settings.identity(), tokenExpiresAt);
-            } else if (everConnected) {
-                reconnectCount++;
-                LOG.info("Session {} reconnected after {} (attempt {})", settings.identity(), lastReason, failedAttempts + 1);
+                LOG.debug("Session {} renewed its SAS token (valid until {})", settings.identity(), password.expiresAt());
+            } else if (reconnect) {
+                LOG.info("Session {} reconnected after {} (attempt {})", settings.identity(), history.lastReason(),
+                        delays.failedAttempts() + 1);
             } else {
                 LOG.info("Session {} connected to {}", settings.identity(), settings.serverUri());
             }
-            everConnected = true;
-            failedAttempts = 0;
-            refusals.connected();
+            delays.connected();
             scheduleRenewal(password);
         }
         listener.linkUp(up);
@@ -318,7 +301,7 @@ final class ConnectionLifecycle {
             link = null;
             setState(SessionState.DISCONNECTED);
             cancel(renewalTask);
-            KickDetector.Verdict verdict = kickDetector.connectionLost(this, cause, connectedSince);
+            KickDetector.Verdict verdict = kickDetector.connectionLost(this, cause, history.connectedSince());
             if (abort) {
                 ended.abort(blockingWork);
             } else {
@@ -330,18 +313,8 @@ final class ConnectionLifecycle {
 
     /** Under lock. */
     private void scheduleReconnect(DisconnectReason reason, String detail) {
-        counters.disconnected(reason);
-        lastReason = reason;
-        lastDetail = detail;
-        long delay = refusals.failed(reason, detail, backoff.delayMillis(failedAttempts++));
-        if (failedAttempts == 1) {
-            LOG.warn("Session {} disconnected ({}: {}); reconnecting in {}", settings.identity(), reason, detail,
-                    DurationText.ofMillis(delay));
-        } else if (!refusals.saidSo()) {
-            LOG.debug("Session {} still disconnected ({}: {}); attempt {} in {}", settings.identity(), reason, detail,
-                    failedAttempts, DurationText.ofMillis(delay));
-        }
-        reconnectTask = scheduler.schedule(this::reconnect, delay, TimeUnit.MILLISECONDS);
+        history.disconnected(reason, detail);
+        reconnectTask = scheduler.schedule(this::reconnect, delays.next(reason, detail), TimeUnit.MILLISECONDS);
     }
 
     private void reconnect() {
@@ -381,11 +354,9 @@ final class ConnectionLifecycle {
                 return;
             }
             connectPermit = permit;
-            expiring = tokenExpiresAt;
+            expiring = history.tokenExpiresAt();
             setState(SessionState.RENEWING); // new sends wait until the fresh connection is up
-            lastReason = DisconnectReason.SAS_RENEWAL;
-            lastDetail = "routine reconnect with a fresh SAS token";
-            renewalCount++;
+            history.renewing();
             old = link;
         }
         LOG.info("Session {} renews its SAS token (expires at {})", settings.identity(), expiring);
