@@ -30,7 +30,8 @@ import org.apache.camel.builder.RouteBuilder;
 public final class BenchmarkMain {
 
     /** The benchmarks; a run takes all, or those named after the output directory. */
-    private static final Set<String> ALL = Set.of("telemetry-cpu", "telemetry", "c2d", "methods", "patches", "footprint", "outbox",
+    private static final Set<String> ALL = Set.of("telemetry-cpu", "telemetry", "c2d", "methods", "patches", "footprint",
+            "outbox",
             "outbox-route", "fleet", "failover");
     /** Those that run against the in-process emulator. */
     private static final Set<String> IN_PROCESS = Set.of("telemetry", "c2d", "methods", "patches", "footprint");
@@ -82,7 +83,8 @@ public final class BenchmarkMain {
             inProcess(selected, report);
         }
         report.write(output, environment(inProcess));
-        System.out.println("Results: " + output.resolve("benchmark-results.md") + ", chart: " + output.resolve("benchmark-ratios.svg"));
+        System.out.println(
+                "Results: " + output.resolve("benchmark-results.md") + ", chart: " + output.resolve("benchmark-ratios.svg"));
     }
 
     private static void inProcess(Set<String> selected, Report report) throws Exception {
@@ -110,17 +112,21 @@ public final class BenchmarkMain {
     /** Client CPU per message with the emulator in a child JVM: this JVM then runs only the two clients. */
     private static void telemetryCpu(Path output, Report report) throws Exception {
         try (EmulatorProcess hub = EmulatorProcess.start(output, List.of(CPU_CAMEL_DEVICE, CPU_PAHO_DEVICE));
-                CamelDevices devices = new CamelDevices(Trust.trustStore(hub.caCertificate()), hub.mqttPort(), hub::connectionString)) {
+                CamelDevices devices = new CamelDevices(Trust.trustStore(hub.caCertificate()), hub.mqttPort(),
+                        hub::connectionString)) {
             ConnectionString pahoDevice = ConnectionString.parse(hub.connectionString(Identity.device(CPU_PAHO_DEVICE)));
-            TelemetryThroughput telemetry = new TelemetryThroughput(pahoDevice, hub.mqttPort(), Trust.trusting(hub.caCertificate()), WINDOW);
-            for (TelemetryRounds rounds : telemetryRounds(devices, Identity.device(CPU_CAMEL_DEVICE), telemetry, TELEMETRY_CPU_MESSAGES,
+            TelemetryThroughput telemetry = new TelemetryThroughput(pahoDevice, hub.mqttPort(),
+                    Trust.trusting(hub.caCertificate()), WINDOW);
+            for (TelemetryRounds rounds : telemetryRounds(devices, Identity.device(CPU_CAMEL_DEVICE), telemetry,
+                    TELEMETRY_CPU_MESSAGES,
                     CPU_ROUNDS)) {
                 double camel = median(rounds.camel(), TelemetryThroughput.Round::cpuMicrosPerMessage);
                 double paho = median(rounds.paho(), TelemetryThroughput.Round::cpuMicrosPerMessage);
                 System.out.println("client CPU µs/msg per round, " + rounds.senders() + " sending thread(s): iothub-mqtt "
                         + micros(rounds.camel()) + ", raw Paho " + micros(rounds.paho()));
                 report.add("telemetry client CPU µs/msg, emulator out of process, QoS 1, 256 B, TLS, window " + WINDOW + ", "
-                        + rounds.senders() + " sending thread(s)", format("%.2f", camel), format("%.2f", paho) + " (raw Paho async)",
+                        + rounds.senders() + " sending thread(s)", format("%.2f", camel),
+                        format("%.2f", paho) + " (raw Paho async)",
                         paho / camel, "at most 1.1× raw Paho (ratio >= 0.91)");
             }
         }
@@ -128,13 +134,16 @@ public final class BenchmarkMain {
 
     /** The route through no outbox, the memory outbox and the disk outbox, alternately, with raw Paho for reference. */
     private static void outboxRoute(Path output, Report report) throws Exception {
-        List<String> deviceIds = new ArrayList<>(OutboxRouteThroughput.KINDS.stream().map(kind -> "bench-outbox-" + kind).toList());
+        List<String> deviceIds = new ArrayList<>(
+                OutboxRouteThroughput.KINDS.stream().map(kind -> "bench-outbox-" + kind).toList());
         deviceIds.add(CPU_PAHO_DEVICE);
         Path outboxDirectory = output.resolve("outbox-route");
         try (EmulatorProcess hub = EmulatorProcess.start(output, deviceIds);
-                CamelDevices devices = new CamelDevices(Trust.trustStore(hub.caCertificate()), hub.mqttPort(), hub::connectionString)) {
+                CamelDevices devices = new CamelDevices(Trust.trustStore(hub.caCertificate()), hub.mqttPort(),
+                        hub::connectionString)) {
             ConnectionString pahoDevice = ConnectionString.parse(hub.connectionString(Identity.device(CPU_PAHO_DEVICE)));
-            TelemetryThroughput telemetry = new TelemetryThroughput(pahoDevice, hub.mqttPort(), Trust.trusting(hub.caCertificate()), WINDOW);
+            TelemetryThroughput telemetry = new TelemetryThroughput(pahoDevice, hub.mqttPort(),
+                    Trust.trusting(hub.caCertificate()), WINDOW);
             OutboxRouteThroughput outboxes = new OutboxRouteThroughput(devices, telemetry, outboxDirectory, WINDOW,
                     kind -> Identity.device("bench-outbox-" + kind));
             for (int senders : TELEMETRY_SENDERS) {
@@ -153,13 +162,16 @@ public final class BenchmarkMain {
                     }
                 }
                 rounds.forEach((kind, measured) -> System.out.println("outbox=" + kind + ", " + senders
-                        + " sending thread(s), completed/delivered msg/s per round: " + OutboxRouteThroughput.describe(measured)));
-                String setup = ", QoS 1, 256 B, TLS, window " + WINDOW + ", " + senders + " sending thread(s), emulator out of process";
+                        + " sending thread(s), completed/delivered msg/s per round: "
+                        + OutboxRouteThroughput.describe(measured)));
+                String setup = ", QoS 1, 256 B, TLS, window " + WINDOW + ", " + senders
+                        + " sending thread(s), emulator out of process";
                 double none = Stats.median(OutboxRouteThroughput.completed(rounds.get("none")));
                 for (String kind : List.of("memory", "disk")) {
                     double completed = Stats.median(OutboxRouteThroughput.completed(rounds.get(kind)));
                     double delivered = Stats.median(OutboxRouteThroughput.delivered(rounds.get(kind)));
-                    report.add("telemetry msg/s completed, outbox=" + kind + setup, rate(completed), rate(none) + " (outbox=none)",
+                    report.add("telemetry msg/s completed, outbox=" + kind + setup, rate(completed),
+                            rate(none) + " (outbox=none)",
                             completed / none, "disk".equals(kind) ? "20,000 durable msg/s" : "");
                     report.add("telemetry msg/s acknowledged by the hub, outbox=" + kind + setup, rate(delivered),
                             rate(none) + " (outbox=none)", delivered / none, "");
@@ -178,7 +190,8 @@ public final class BenchmarkMain {
             for (TelemetryRounds rounds : telemetryRounds(devices, camelDevice, telemetry, TELEMETRY_MESSAGES, ROUNDS)) {
                 double camel = median(rounds.camel(), TelemetryThroughput.Round::perSecond);
                 double paho = median(rounds.paho(), TelemetryThroughput.Round::perSecond);
-                report.add("telemetry msg/s, QoS 1, 256 B, TLS, window " + WINDOW + ", " + rounds.senders() + " sending thread(s)",
+                report.add(
+                        "telemetry msg/s, QoS 1, 256 B, TLS, window " + WINDOW + ", " + rounds.senders() + " sending thread(s)",
                         rate(camel), rate(paho) + " (raw Paho async)", camel / paho, "ratio >= 0.9");
             }
         }
@@ -192,7 +205,8 @@ public final class BenchmarkMain {
      * Starts the route {@code direct → iothub-mqtt:telemetry} for the device; then, for each number of sending threads,
      * warms both sides up and runs raw Paho and the route alternately, {@code rounds} times each.
      */
-    private static List<TelemetryRounds> telemetryRounds(CamelDevices devices, Identity camelDevice, TelemetryThroughput telemetry,
+    private static List<TelemetryRounds> telemetryRounds(CamelDevices devices, Identity camelDevice,
+            TelemetryThroughput telemetry,
             int messages, int rounds) throws Exception {
         devices.addRoutes(new RouteBuilder() {
             @Override
@@ -234,7 +248,8 @@ public final class BenchmarkMain {
             camel.add(rate.camel(register(hub, "bench-c2d-camel"), C2D_MESSAGES));
             paho.add(rate.rawPaho(register(hub, "bench-c2d-paho"), C2D_MESSAGES, tls));
         }
-        report.add("C2D receive msg/s (hub queue of 50 kept full)", rate(Stats.median(camel)), rate(Stats.median(paho)) + " (raw Paho)",
+        report.add("C2D receive msg/s (hub queue of 50 kept full)", rate(Stats.median(camel)),
+                rate(Stats.median(paho)) + " (raw Paho)",
                 Stats.median(camel) / Stats.median(paho), "");
     }
 
@@ -245,9 +260,11 @@ public final class BenchmarkMain {
             double[] paho = latency.rawPaho(register(hub, "bench-method-paho"), callers, METHOD_CALLS, tls);
             String who = callers + (callers == 1 ? " caller" : " concurrent callers");
             report.add("method round trip p50, ms, " + who, millis(Stats.percentile(camel, 50)),
-                    millis(Stats.percentile(paho, 50)) + " (raw Paho responder)", Stats.percentile(paho, 50) / Stats.percentile(camel, 50), "");
+                    millis(Stats.percentile(paho, 50)) + " (raw Paho responder)",
+                    Stats.percentile(paho, 50) / Stats.percentile(camel, 50), "");
             report.add("method round trip p99, ms, " + who, millis(Stats.percentile(camel, 99)),
-                    millis(Stats.percentile(paho, 99)) + " (raw Paho responder)", Stats.percentile(paho, 99) / Stats.percentile(camel, 99),
+                    millis(Stats.percentile(paho, 99)) + " (raw Paho responder)",
+                    Stats.percentile(paho, 99) / Stats.percentile(camel, 99),
                     callers == 1 ? "p99 <= 5 ms" : "");
         }
     }
@@ -274,10 +291,13 @@ public final class BenchmarkMain {
         Footprint.PerDevice paho = footprint.rawPaho(register(hub, "bench-fp-paho", FOOTPRINT_DEVICES), tls);
         String devices = " (" + FOOTPRINT_DEVICES + " devices in one JVM)";
         report.add("connect time per device, ms" + devices, format("%.1f", camel.connectMillis()),
-                format("%.1f", paho.connectMillis()) + " (raw Paho, a thread per connect)", paho.connectMillis() / camel.connectMillis(), "");
-        report.add("threads per device" + devices, format("%.2f", camel.threads()), format("%.2f", paho.threads()) + " (raw Paho)",
+                format("%.1f", paho.connectMillis()) + " (raw Paho, a thread per connect)",
+                paho.connectMillis() / camel.connectMillis(), "");
+        report.add("threads per device" + devices, format("%.2f", camel.threads()),
+                format("%.2f", paho.threads()) + " (raw Paho)",
                 paho.threads() / camel.threads(), "");
-        report.add("heap per device, KiB" + devices, format("%.1f", camel.heapBytes() / 1024), format("%.1f", paho.heapBytes() / 1024) + " (raw Paho)",
+        report.add("heap per device, KiB" + devices, format("%.1f", camel.heapBytes() / 1024),
+                format("%.1f", paho.heapBytes() / 1024) + " (raw Paho)",
                 paho.heapBytes() / camel.heapBytes(), "");
     }
 

@@ -57,7 +57,8 @@ final class CamelDevices implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (connected(component) < sessions) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(connected(component) + " of " + sessions + " sessions connected after " + timeout);
+                throw new IllegalStateException(
+                        connected(component) + " of " + sessions + " sessions connected after " + timeout);
             }
             Thread.sleep(50);
         }

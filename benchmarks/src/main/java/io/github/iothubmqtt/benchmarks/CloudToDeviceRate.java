@@ -43,7 +43,8 @@ final class CloudToDeviceRate {
 
     double rawPaho(Identity device, int count, SSLContext tls) throws Exception {
         CountDownLatch received = new CountDownLatch(count);
-        try (RawPahoDevice paho = RawPahoDevice.connect(ConnectionString.parse(hub.connectionString(device)), hub.mqttPort(), tls, 10)) {
+        try (RawPahoDevice paho = RawPahoDevice.connect(ConnectionString.parse(hub.connectionString(device)), hub.mqttPort(),
+                tls, 10)) {
             paho.client.subscribe(CloudToDevice.subscribeFilter(device), 1, (topic, message) -> received.countDown())
                     .waitForCompletion(10_000);
             return sendAndAwait(device, count, received);
@@ -52,7 +53,7 @@ final class CloudToDeviceRate {
 
     private double sendAndAwait(Identity device, int count, CountDownLatch received) throws Exception {
         long start = System.nanoTime();
-        for (int sent = 0; sent < count; ) {
+        for (int sent = 0; sent < count;) {
             try {
                 hub.service().sendC2d(device, body, Map.of());
                 sent++;

@@ -65,7 +65,8 @@ final class EmulatorProcess implements AutoCloseable {
             process.destroyForcibly();
             throw e;
         }
-        throw new IllegalStateException("the emulator process ended before printing its endpoints (exit " + process.waitFor() + ")");
+        throw new IllegalStateException(
+                "the emulator process ended before printing its endpoints (exit " + process.waitFor() + ")");
     }
 
     /** Keeps reading what the child prints, so that it never blocks on a full pipe. */

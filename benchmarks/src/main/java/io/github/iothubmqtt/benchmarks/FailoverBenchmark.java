@@ -56,8 +56,12 @@ final class FailoverBenchmark {
         }
         System.out.println("failover rounds, ms: " + failovers);
         failovers.sort(Long::compare);
-        report.add(String.format(Locale.ROOT, "ownership failover after kill -9 of the owner, %d identities, 2 replicas, file lock,"
-                + " slowest of %d rounds, s", IDENTITIES, ROUNDS), String.format(Locale.ROOT, "%.1f", failovers.get(ROUNDS - 1) / 1000.0),
+        report.add(
+                String.format(Locale.ROOT,
+                        "ownership failover after kill -9 of the owner, %d identities, 2 replicas, file lock,"
+                                + " slowest of %d rounds, s",
+                        IDENTITIES, ROUNDS),
+                String.format(Locale.ROOT, "%.1f", failovers.get(ROUNDS - 1) / 1000.0),
                 String.format(Locale.ROOT, "median %.1f", failovers.get(ROUNDS / 2) / 1000.0), Double.NaN, "");
     }
 
@@ -78,11 +82,13 @@ final class FailoverBenchmark {
                     "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
                     FailoverMain.class.getName(), name, cluster.toString(), strings.toString(), String.valueOf(hub.mqttPort()),
                     hub.caCertificate().toString());
-            return new Replica(new ProcessBuilder(command).redirectError(output.resolve("failover-" + name + ".err").toFile()).start());
+            return new Replica(
+                    new ProcessBuilder(command).redirectError(output.resolve("failover-" + name + ".err").toFile()).start());
         }
 
         private void read() {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader out = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     lines.add(line);
                 }
@@ -97,7 +103,7 @@ final class FailoverBenchmark {
 
         void await(String expected) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-            for (String line = ""; !line.equals(expected); ) {
+            for (String line = ""; !line.equals(expected);) {
                 line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (line == null) {
                     throw new IllegalStateException("a replica did not print '" + expected + "' within " + WAIT_SECONDS + " s");

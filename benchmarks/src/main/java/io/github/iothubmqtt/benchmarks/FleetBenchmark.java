@@ -51,7 +51,8 @@ final class FleetBenchmark {
                 Files.write(strings, ids.stream().map(id -> hub.connectionString(Identity.device(id))).toList());
                 for (Java java : javas) {
                     if (!java.virtualThreads() && size > MAX_PLATFORM_THREAD_FLEET) {
-                        System.out.println("fleet of " + size + " on " + java + ": skipped, three platform threads per identity");
+                        System.out
+                                .println("fleet of " + size + " on " + java + ": skipped, three platform threads per identity");
                         continue;
                     }
                     Map<String, String> camel = child(java, "camel", strings, hub, List.of());
@@ -73,18 +74,26 @@ final class FleetBenchmark {
                 format("%.1f", pahoSeconds) + " (raw Paho)", pahoSeconds / camelSeconds, "no slower than raw Paho");
         // what Camel itself spends starting the same routes (to direct:) would be spent by any Camel route
         double ownSeconds = camelSeconds - seconds(plain, "startMillis");
-        report.add("the same without what starting the routes costs Camel itself (minus the direct: routes' start), s, " + fleet,
+        report.add(
+                "the same without what starting the routes costs Camel itself (minus the direct: routes' start), s, " + fleet,
                 format("%.1f", ownSeconds), format("%.1f", pahoSeconds) + " (raw Paho)", pahoSeconds / ownSeconds,
                 "no slower than raw Paho");
         report.add("of which CamelContext.start() with a route per identity, s, " + fleet,
                 format("%.1f", seconds(camel, "startMillis")), format("%.1f", seconds(plain, "startMillis"))
-                        + " (the same routes to direct:)", seconds(plain, "startMillis") / seconds(camel, "startMillis"), "");
-        report.add("platform threads per identity, " + fleet, perIdentity(camel, "threads", size, 1), perIdentity(paho, "threads", size, 1)
-                + " (raw Paho)", ratio(paho, camel, "threads"), java.virtualThreads() && size == GOAL_SIZE ? "at most 0.1" : "");
-        report.add("heap per identity, KiB, " + fleet, perIdentity(camel, "heapBytes", size, 1024), perIdentity(paho, "heapBytes", size, 1024)
-                + " (raw Paho)", ratio(paho, camel, "heapBytes"), java.virtualThreads() && size == GOAL_SIZE ? "at most 40" : "");
-        report.add("RSS per identity, KiB, " + fleet, perIdentity(camel, "rssBytes", size, 1024), perIdentity(paho, "rssBytes", size, 1024)
-                + " (raw Paho)", ratio(paho, camel, "rssBytes"), "");
+                        + " (the same routes to direct:)",
+                seconds(plain, "startMillis") / seconds(camel, "startMillis"), "");
+        report.add("platform threads per identity, " + fleet, perIdentity(camel, "threads", size, 1),
+                perIdentity(paho, "threads", size, 1)
+                        + " (raw Paho)",
+                ratio(paho, camel, "threads"), java.virtualThreads() && size == GOAL_SIZE ? "at most 0.1" : "");
+        report.add("heap per identity, KiB, " + fleet, perIdentity(camel, "heapBytes", size, 1024),
+                perIdentity(paho, "heapBytes", size, 1024)
+                        + " (raw Paho)",
+                ratio(paho, camel, "heapBytes"), java.virtualThreads() && size == GOAL_SIZE ? "at most 40" : "");
+        report.add("RSS per identity, KiB, " + fleet, perIdentity(camel, "rssBytes", size, 1024),
+                perIdentity(paho, "rssBytes", size, 1024)
+                        + " (raw Paho)",
+                ratio(paho, camel, "rssBytes"), "");
     }
 
     private void renewalSpread(Java java, Report report) throws Exception {
@@ -94,16 +103,18 @@ final class FleetBenchmark {
             Files.write(strings, ids.stream().map(id -> hub.connectionString(Identity.device(id))).toList());
             Map<String, String> result = child(java, "renewals", strings, hub, List.of(String.valueOf(RENEWAL_TTL_SECONDS)));
             double peak = Double.parseDouble(result.get("renewalPeak")) / RENEWAL_IDENTITIES;
-            report.add("SAS renewals in the busiest second, " + RENEWAL_IDENTITIES + " identities, TTL " + RENEWAL_TTL_SECONDS + " s, "
+            report.add("SAS renewals in the busiest second, " + RENEWAL_IDENTITIES + " identities, TTL " + RENEWAL_TTL_SECONDS
+                    + " s, "
                     + java, format("%.1f %%", peak * 100), "", Double.NaN, "at most 5 %");
         }
     }
 
     private Map<String, String> child(Java java, String side, Path strings, EmulatorProcess hub, List<String> extra)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java.executable(), "-Xmx3g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", System.getProperty("java.class.path"), FleetMain.class.getName(), side, strings.toString(),
-                String.valueOf(hub.mqttPort()), hub.caCertificate().toString(), String.valueOf(CONNECTS_IN_PROGRESS)));
+        List<String> command = new ArrayList<>(
+                List.of(java.executable(), "-Xmx3g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                        "-cp", System.getProperty("java.class.path"), FleetMain.class.getName(), side, strings.toString(),
+                        String.valueOf(hub.mqttPort()), hub.caCertificate().toString(), String.valueOf(CONNECTS_IN_PROGRESS)));
         command.addAll(extra);
         Process process = new ProcessBuilder(command).redirectError(output.resolve("fleet-" + side + ".err").toFile()).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

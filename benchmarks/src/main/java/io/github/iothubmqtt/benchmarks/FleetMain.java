@@ -91,7 +91,8 @@ public final class FleetMain {
     }
 
     /** Returns the most renewals seen in one second when {@code ttlSeconds} is set, after one lifetime and a half. */
-    private static int camel(List<String> connectionStrings, int port, Path ca, int concurrency, int ttlSeconds) throws Exception {
+    private static int camel(List<String> connectionStrings, int port, Path ca, int concurrency, int ttlSeconds)
+            throws Exception {
         Map<Identity, String> byIdentity = new HashMap<>();
         connectionStrings.forEach(s -> byIdentity.put(ConnectionString.parse(s).identity(), s));
         List<Identity> identities = List.copyOf(byIdentity.keySet());
@@ -168,7 +169,8 @@ public final class FleetMain {
             for (int i = 0; i < sessions.size(); i++) {
                 SessionStatus status = sessions.get(i).status();
                 if (status.renewalCount() > seen[i] && status.state() == SessionState.CONNECTED) {
-                    perSecond.merge(status.connectedSince().getEpochSecond(), (int) (status.renewalCount() - seen[i]), Integer::sum);
+                    perSecond.merge(status.connectedSince().getEpochSecond(), (int) (status.renewalCount() - seen[i]),
+                            Integer::sum);
                     seen[i] = status.renewalCount();
                 }
             }
@@ -189,14 +191,17 @@ public final class FleetMain {
             connecting.acquire();
             // this client's three loops, its connect and its pings; Paho shuts the executor down with the client
             ScheduledExecutorService loops = virtual == null ? null : Executors.newScheduledThreadPool(5, virtual);
-            MqttAsyncClient client = new MqttAsyncClient("ssl://" + device.connectHost() + ":" + port, device.identity().clientId(),
-                    new MemoryPersistence(), loops == null ? new TimerPingSender() : new ScheduledExecutorPingSender(loops), loops);
+            MqttAsyncClient client = new MqttAsyncClient("ssl://" + device.connectHost() + ":" + port,
+                    device.identity().clientId(),
+                    new MemoryPersistence(), loops == null ? new TimerPingSender() : new ScheduledExecutorPingSender(loops),
+                    loops);
             client.connect(options(device, tls), null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     connecting.release();
                     try {
-                        client.publish(Telemetry.topic(device.identity(), Map.of()), "hello".getBytes(StandardCharsets.UTF_8), 1, false,
+                        client.publish(Telemetry.topic(device.identity(), Map.of()), "hello".getBytes(StandardCharsets.UTF_8),
+                                1, false,
                                 null, completing(done));
                     } catch (MqttException e) {
                         done.completeExceptionally(e);
@@ -235,8 +240,9 @@ public final class FleetMain {
         options.setConnectionTimeout(120);
         options.setSocketFactory(tls.getSocketFactory());
         options.setUserName(Username.build(device.hostName(), device.identity(), HubLimits.DEFAULT_API_VERSION, null, null));
-        options.setPassword(SasToken.create(SasToken.resourceUri(device.hostName(), device.identity()), device.sharedAccessKey(),
-                Instant.now().plusSeconds(3600).getEpochSecond(), null).toCharArray());
+        options.setPassword(
+                SasToken.create(SasToken.resourceUri(device.hostName(), device.identity()), device.sharedAccessKey(),
+                        Instant.now().plusSeconds(3600).getEpochSecond(), null).toCharArray());
         return options;
     }
 

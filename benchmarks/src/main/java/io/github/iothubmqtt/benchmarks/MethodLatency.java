@@ -33,7 +33,8 @@ final class MethodLatency {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from(camel.uri("methods", device, "methodName=echo&methodConcurrency=" + callers)).setBody(constant(ANSWER));
+                    from(camel.uri("methods", device, "methodName=echo&methodConcurrency=" + callers))
+                            .setBody(constant(ANSWER));
                 }
             });
             camel.start();
@@ -43,9 +44,11 @@ final class MethodLatency {
     }
 
     double[] rawPaho(Identity device, int callers, int calls, SSLContext tls) throws Exception {
-        try (RawPahoDevice paho = RawPahoDevice.connect(ConnectionString.parse(hub.connectionString(device)), hub.mqttPort(), tls, 1000)) {
+        try (RawPahoDevice paho = RawPahoDevice.connect(ConnectionString.parse(hub.connectionString(device)), hub.mqttPort(),
+                tls, 1000)) {
             paho.client.subscribe(MethodTopics.REQUEST_FILTER, 0, (topic, message) -> paho.client.publish(
-                    MethodTopics.responseTopic(200, MethodTopics.parseRequest(topic).rid()), ANSWER, 1, false)).waitForCompletion(10_000);
+                    MethodTopics.responseTopic(200, MethodTopics.parseRequest(topic).rid()), ANSWER, 1, false))
+                    .waitForCompletion(10_000);
             return measure(device, callers, calls);
         }
     }
@@ -77,7 +80,8 @@ final class MethodLatency {
 
     private void call(Identity device) {
         try {
-            int status = hub.service().invokeMethod(device, "echo", "{}", TIMEOUT, TIMEOUT).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).status();
+            int status = hub.service().invokeMethod(device, "echo", "{}", TIMEOUT, TIMEOUT)
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).status();
             if (status != 200) {
                 throw new IllegalStateException("method answered " + status);
             }

@@ -41,7 +41,8 @@ final class OutboxRouteThroughput {
             public void configure() {
                 for (String kind : KINDS) {
                     from("direct:outbox-" + kind).to(devices.uri("telemetry", identityOf.apply(kind), "maxInflight=" + window
-                            + "&outbox=" + kind + ("disk".equals(kind) ? "&outboxDirectory=" + outboxDirectory.toAbsolutePath() : "")));
+                            + "&outbox=" + kind
+                            + ("disk".equals(kind) ? "&outboxDirectory=" + outboxDirectory.toAbsolutePath() : "")));
                 }
             }
         });
@@ -60,7 +61,8 @@ final class OutboxRouteThroughput {
     private void awaitDrained() throws InterruptedException {
         IotHubMqttComponent component = devices.camel.getComponent("iothub-mqtt", IotHubMqttComponent.class);
         long deadline = System.nanoTime() + DRAIN.toNanos();
-        while (component.getSessionHealthChecks().keySet().stream().mapToInt(session -> session.status().inFlight()).sum() > 0) {
+        while (component.getSessionHealthChecks().keySet().stream().mapToInt(session -> session.status().inFlight())
+                .sum() > 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("outboxes not drained after " + DRAIN);
             }
@@ -70,7 +72,8 @@ final class OutboxRouteThroughput {
 
     static String describe(List<Round> rounds) {
         List<String> figures = new ArrayList<>();
-        rounds.forEach(round -> figures.add(String.format(Locale.ROOT, "%,.0f/%,.0f", round.completedPerSecond(), round.deliveredPerSecond())));
+        rounds.forEach(round -> figures
+                .add(String.format(Locale.ROOT, "%,.0f/%,.0f", round.completedPerSecond(), round.deliveredPerSecond())));
         return figures.toString();
     }
 

@@ -78,8 +78,10 @@ final class OutboxStoreComparison {
         report.add("outbox removals/s of all " + 2 * MESSAGES + " entries, until written", rate(mv.removals()),
                 rate(sql.removals()) + sqliteName, Stats.median(mv.removals()) / Stats.median(sql.removals()), "");
         report.add("outbox reopen with " + MESSAGES + " entries, ms", format("%.0f", Stats.median(mv.reopenMillis())),
-                format("%.0f", Stats.median(sql.reopenMillis())) + sqliteName, Stats.median(sql.reopenMillis()) / Stats.median(mv.reopenMillis()), "");
-        report.add("raw 4 KiB write + fsync per second on this disk, one at a time", format("%,.0f", fsyncsPerSecond()), "", Double.NaN, "");
+                format("%.0f", Stats.median(sql.reopenMillis())) + sqliteName,
+                Stats.median(sql.reopenMillis()) / Stats.median(mv.reopenMillis()), "");
+        report.add("raw 4 KiB write + fsync per second on this disk, one at a time", format("%,.0f", fsyncsPerSecond()), "",
+                Double.NaN, "");
         deleteRecursively(root);
     }
 

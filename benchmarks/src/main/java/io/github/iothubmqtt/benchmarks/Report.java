@@ -25,7 +25,8 @@ final class Report {
     }
 
     String markdown() {
-        StringBuilder table = new StringBuilder("| measure | iothub-mqtt | baseline | relative speed | goal |\n| --- | --- | --- | --- | --- |\n");
+        StringBuilder table = new StringBuilder(
+                "| measure | iothub-mqtt | baseline | relative speed | goal |\n| --- | --- | --- | --- | --- |\n");
         rows.forEach(row -> table.append(line(row)).append('\n'));
         return table.toString();
     }
@@ -50,20 +51,24 @@ final class Report {
         int chartWidth = 400;
         double max = Math.max(1.5, ratios.stream().mapToDouble(Row::ratio).max().orElse(1));
         int height = 50 + ratios.size() * (barHeight + 10);
-        StringBuilder svg = new StringBuilder(format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"13\">%n",
+        StringBuilder svg = new StringBuilder(format(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"13\">%n",
                 labelWidth + chartWidth + 80, height));
-        svg.append(format("<text x=\"10\" y=\"20\" font-weight=\"bold\">iothub-mqtt relative to the baseline of each row (1.0 = parity, higher is better)</text>%n"));
+        svg.append(format(
+                "<text x=\"10\" y=\"20\" font-weight=\"bold\">iothub-mqtt relative to the baseline of each row (1.0 = parity, higher is better)</text>%n"));
         for (int i = 0; i < ratios.size(); i++) {
             Row row = ratios.get(i);
             int y = 35 + i * (barHeight + 10);
             int width = (int) (row.ratio() / max * chartWidth);
             svg.append(format("<text x=\"10\" y=\"%d\">%s</text>%n", y + 18, escape(row.measure())));
-            svg.append(format("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n", labelWidth, y, width, barHeight,
+            svg.append(format("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n", labelWidth, y, width,
+                    barHeight,
                     row.ratio() >= 0.9 ? "#2e7d32" : "#c62828"));
             svg.append(format("<text x=\"%d\" y=\"%d\">%.2f</text>%n", labelWidth + width + 6, y + 18, row.ratio()));
         }
         int parity = labelWidth + (int) (1 / max * chartWidth);
-        svg.append(format("<line x1=\"%d\" y1=\"30\" x2=\"%d\" y2=\"%d\" stroke=\"#333\" stroke-dasharray=\"4\"/>%n", parity, parity, height - 5));
+        svg.append(format("<line x1=\"%d\" y1=\"30\" x2=\"%d\" y2=\"%d\" stroke=\"#333\" stroke-dasharray=\"4\"/>%n", parity,
+                parity, height - 5));
         return svg.append("</svg>\n").toString();
     }
 

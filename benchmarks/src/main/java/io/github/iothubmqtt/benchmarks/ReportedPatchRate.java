@@ -61,7 +61,8 @@ final class ReportedPatchRate {
     }
 
     double rawPaho(Identity device, int patches, SSLContext tls) throws Exception {
-        try (RawPahoDevice paho = RawPahoDevice.connect(ConnectionString.parse(hub.connectionString(device)), hub.mqttPort(), tls, 1000)) {
+        try (RawPahoDevice paho = RawPahoDevice.connect(ConnectionString.parse(hub.connectionString(device)), hub.mqttPort(),
+                tls, 1000)) {
             Semaphore window = new Semaphore(outstanding);
             AtomicReference<Throwable> failure = new AtomicReference<>();
             paho.client.subscribe(TwinTopics.RESPONSE_FILTER, 0, (topic, message) -> {

@@ -33,7 +33,7 @@ final class ConnectionOptionsCheck {
         List<String> differences = differences(first, options);
         if (!differences.isEmpty()) {
             LOG.warn("An endpoint of {} sets {} differently from the endpoint that opened its connection; the"
-                     + " connection is shared and keeps the first settings", sessionKey, String.join(", ", differences));
+                    + " connection is shared and keeps the first settings", sessionKey, String.join(", ", differences));
         }
     }
 

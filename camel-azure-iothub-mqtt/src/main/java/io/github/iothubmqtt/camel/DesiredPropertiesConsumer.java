@@ -39,7 +39,8 @@ class DesiredPropertiesConsumer extends SessionConsumer {
 
     @Override
     protected void doStart() throws Exception {
-        inOrder = getEndpoint().getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this, "IotHubMqttDesired");
+        inOrder = getEndpoint().getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this,
+                "IotHubMqttDesired");
         super.doStart();
     }
 
@@ -73,7 +74,8 @@ class DesiredPropertiesConsumer extends SessionConsumer {
                 version = TwinTopics.parseDesired(message.topic());
                 if (message.payload().length > HubLimits.MAX_TWIN_SECTION_BYTES) {
                     throw new IllegalArgumentException("the patch has " + message.payload().length
-                            + " bytes, over IoT Hub's limit of " + HubLimits.MAX_TWIN_SECTION_BYTES + " for desired properties");
+                            + " bytes, over IoT Hub's limit of " + HubLimits.MAX_TWIN_SECTION_BYTES
+                            + " for desired properties");
                 }
                 patch = JsonBodies.readTree(message.payload(), "the desired patch");
             } catch (IllegalArgumentException e) {
@@ -86,7 +88,8 @@ class DesiredPropertiesConsumer extends SessionConsumer {
             switch (versions.onNotification(version)) {
                 case DELIVER -> emit(patch, version, false);
                 case RESYNC -> resync();
-                case DROP -> LOG.debug("Desired version {} of {} already delivered; dropped", version, endpoint.sessionSettings().identity());
+                case DROP -> LOG.debug("Desired version {} of {} already delivered; dropped", version,
+                        endpoint.sessionSettings().identity());
             }
         });
     }
@@ -97,22 +100,25 @@ class DesiredPropertiesConsumer extends SessionConsumer {
         if (session == null) {
             return; // the identity is owned elsewhere now: this replica reads again when it owns it
         }
-        session.twin().get(endpoint.requestTimeout(), endpoint.retryPolicy()).whenComplete((answer, error) ->
-                inOrder.execute(() -> afterRead(answer, error)));
+        session.twin().get(endpoint.requestTimeout(), endpoint.retryPolicy())
+                .whenComplete((answer, error) -> inOrder.execute(() -> afterRead(answer, error)));
     }
 
     private void afterRead(TwinChannel.Answer answer, Throwable error) {
         if (error != null || !answer.isSuccess()) {
             // the next connect reads again; until then notifications still arrive
             LOG.info("Reading the twin of {} for desired properties failed: {}", endpoint.sessionSettings().identity(),
-                    error != null ? error.getMessage() : HubAnswers.failure("twin GET", answer.status(), answer.body()).getMessage());
+                    error != null
+                            ? error.getMessage()
+                            : HubAnswers.failure("twin GET", answer.status(), answer.body()).getMessage());
             return;
         }
         JsonNode desired;
         try {
             desired = JsonBodies.readTree(answer.body(), "the twin").path("desired");
         } catch (IllegalArgumentException e) {
-            LOG.warn("The hub answered the twin read of {} with a body that is not JSON ({}); reading again at the next connect",
+            LOG.warn(
+                    "The hub answered the twin read of {} with a body that is not JSON ({}); reading again at the next connect",
                     endpoint.sessionSettings().identity(), e.getMessage());
             return;
         }

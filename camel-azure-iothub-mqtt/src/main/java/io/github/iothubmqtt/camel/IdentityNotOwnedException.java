@@ -10,6 +10,6 @@ public class IdentityNotOwnedException extends IllegalStateException {
 
     public IdentityNotOwnedException(String clientId, String namespace, long waitedMillis) {
         super("Identity " + clientId + " is connected by another replica: this one does not lead cluster namespace "
-              + namespace + (waitedMillis > 0 ? " (waited " + waitedMillis + " ms)" : ""));
+                + namespace + (waitedMillis > 0 ? " (waited " + waitedMillis + " ms)" : ""));
     }
 }

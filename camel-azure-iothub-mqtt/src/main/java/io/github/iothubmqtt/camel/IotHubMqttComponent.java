@@ -220,12 +220,16 @@ public class IotHubMqttComponent extends DefaultComponent implements SSLContextP
             health.register(healthRepository);
         }
         meters = sessionMetrics && getCamelContext().getClassResolver().resolveClass(SessionMeters.MICROMETER_REGISTRY) != null
-                ? SessionMeters.find(getCamelContext()) : null;
+                ? SessionMeters.find(getCamelContext())
+                : null;
         LOG.debug("iothub-mqtt connections run their MQTT loops on {} threads", clientLoops.virtual() ? "virtual" : "platform");
         sessions = new DeviceSessionRegistry(new SessionExecutors(scheduler, work, clientLoops,
                 new ConnectPacer(connectRate, connectConcurrency, scheduler), new RenewalPlanner()));
-        CamelClusterService cluster = !clusterOwnership ? null : clusterService != null ? clusterService
-                : ClusterServiceHelper.lookupService(getCamelContext()).orElse(null);
+        CamelClusterService cluster = !clusterOwnership
+                ? null
+                : clusterService != null
+                        ? clusterService
+                        : ClusterServiceHelper.lookupService(getCamelContext()).orElse(null);
         OwnedSessions.Sessions opener = new OwnedSessions.Sessions() {
             @Override
             public DeviceSession acquire(SessionSettings settings) {

@@ -20,23 +20,22 @@ import org.apache.camel.support.DefaultEndpoint;
  * Act as an Azure IoT Hub device (or module) over MQTT: telemetry, cloud-to-device messages, the device twin and
  * direct methods.
  */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "iothub-mqtt", title = "Azure IoT Hub MQTT", syntax = "iothub-mqtt:kind",
-             category = { Category.IOT, Category.CLOUD }, headersClass = IotHubMqttConstants.class)
+@UriEndpoint(firstVersion = "0.1.0", scheme = "iothub-mqtt", title = "Azure IoT Hub MQTT", syntax = "iothub-mqtt:kind", category = {
+        Category.IOT, Category.CLOUD}, headersClass = IotHubMqttConstants.class)
 public class IotHubMqttEndpoint extends DefaultEndpoint implements HeaderFilterStrategyAware {
 
     @UriPath(description = "What the endpoint does: telemetry (producer), c2d (consumer), twin (producer: get the twin"
-                           + " or patch reported properties; consumer: desired-property updates), inputs (consumer: an"
-                           + " IoT Edge module's inputs), methods (consumer:"
-                           + " direct methods, the reply is the response), status (producer: the connection's status"
-                           + " as body).")
+            + " or patch reported properties; consumer: desired-property updates), inputs (consumer: an"
+            + " IoT Edge module's inputs), methods (consumer:"
+            + " direct methods, the reply is the response), status (producer: the connection's status"
+            + " as body).")
     @Metadata(required = true)
     private final EndpointKind kind;
     @UriParam
     private IotHubMqttConfiguration configuration;
-    @UriParam(label = "advanced",
-              description = "Decides which headers become application properties of telemetry and which application"
-                            + " properties of cloud-to-device messages become headers. By default Camel's own headers"
-                            + " are excluded.")
+    @UriParam(label = "advanced", description = "Decides which headers become application properties of telemetry and which application"
+            + " properties of cloud-to-device messages become headers. By default Camel's own headers"
+            + " are excluded.")
     private HeaderFilterStrategy headerFilterStrategy = new IotHubMqttHeaderFilterStrategy();
 
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
@@ -106,7 +105,8 @@ public class IotHubMqttEndpoint extends DefaultEndpoint implements HeaderFilterS
             case telemetry -> new TelemetryProducer(this);
             case status -> new StatusProducer(this);
             case twin -> new TwinProducer(this);
-            case c2d, inputs, methods -> throw new UnsupportedOperationException("iothub-mqtt:" + kind + " only consumes: use it in from(...)");
+            case c2d, inputs, methods ->
+                throw new UnsupportedOperationException("iothub-mqtt:" + kind + " only consumes: use it in from(...)");
         };
     }
 

@@ -68,7 +68,8 @@ final class JsonBodies {
         try {
             return JSON.readTree(json);
         } catch (IOException e) {
-            throw new IllegalArgumentException(what + " is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new IllegalArgumentException(what + " is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""),
+                    e);
         }
     }
 

@@ -40,7 +40,8 @@ record OutgoingTelemetry(String topic, byte[] body) {
         Builder(Identity identity, HeaderFilterStrategy filter, boolean stableMessageId, String outputName) {
             this.identity = identity;
             this.outputName = outputName == null || outputName.isEmpty() ? null : checkOutput(identity, outputName);
-            this.topicWithoutProperties = Telemetry.topic(identity, this.outputName == null ? Map.of()
+            this.topicWithoutProperties = Telemetry.topic(identity, this.outputName == null
+                    ? Map.of()
                     : Map.of(SystemProperty.OUTPUT_NAME, this.outputName));
             this.filter = filter;
             this.stableMessageId = stableMessageId;
@@ -96,13 +97,15 @@ record OutgoingTelemetry(String topic, byte[] body) {
                 for (Map.Entry<String, Object> header : in.getHeaders().entrySet()) {
                     Object value = header.getValue();
                     if (value != null && !filter.applyFilterToCamelHeaders(header.getKey(), value, exchange)) {
-                        properties.put(header.getKey(), value instanceof String string ? string
+                        properties.put(header.getKey(), value instanceof String string
+                                ? string
                                 : exchange.getContext().getTypeConverter().convertTo(String.class, exchange, value));
                     }
                 }
             }
             checkSize(Telemetry.messageSize(bytes, properties));
-            return new OutgoingTelemetry(properties.isEmpty() ? topicWithoutProperties : Telemetry.topic(identity, properties), bytes);
+            return new OutgoingTelemetry(properties.isEmpty() ? topicWithoutProperties : Telemetry.topic(identity, properties),
+                    bytes);
         }
 
         private static void checkSize(int size) {

@@ -60,12 +60,13 @@ final class OwnedSessions {
         DeviceSession session(long waitMillis) throws InterruptedException {
             synchronized (OwnedSessions.this) {
                 long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-                for (long left = waitMillis; slot.session == null && left > 0;
-                        left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
+                for (long left = waitMillis; slot.session == null
+                        && left > 0; left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
                     OwnedSessions.this.wait(left);
                 }
                 if (slot.session == null) {
-                    throw new IdentityNotOwnedException(slot.settings.identity().clientId(), ownership == null ? "-"
+                    throw new IdentityNotOwnedException(slot.settings.identity().clientId(), ownership == null
+                            ? "-"
                             : ownership.namespace(ownership.bucketOf(slot.settings.key())), waitMillis);
                 }
                 return slot.session;

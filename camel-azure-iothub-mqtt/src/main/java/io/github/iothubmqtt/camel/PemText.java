@@ -28,9 +28,9 @@ final class PemText {
     private static final String PKCS1_RSA = "RSA PRIVATE KEY";
     private static final String TO_PKCS8 = "convert it with: openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem";
     /** PKCS#8's AlgorithmIdentifier for rsaEncryption (1.2.840.113549.1.1.1) with NULL parameters, DER. */
-    private static final byte[] RSA_ALGORITHM = { 0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86,
-            (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00 };
-    private static final byte[] VERSION_0 = { 0x02, 0x01, 0x00 };
+    private static final byte[] RSA_ALGORITHM = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86,
+            (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
+    private static final byte[] VERSION_0 = {0x02, 0x01, 0x00};
 
     private record Block(String type, byte[] der) {
     }
@@ -129,7 +129,7 @@ final class PemText {
         int length = content.length;
         byte[] lengthBytes;
         if (length < 0x80) {
-            lengthBytes = new byte[] { (byte) length };
+            lengthBytes = new byte[] {(byte) length};
         } else {
             int size = (32 - Integer.numberOfLeadingZeros(length) + 7) / 8;
             lengthBytes = new byte[size + 1];
@@ -138,7 +138,7 @@ final class PemText {
                 lengthBytes[size - i] = (byte) (length >>> (8 * i));
             }
         }
-        return concat(new byte[] { (byte) tag }, lengthBytes, content);
+        return concat(new byte[] {(byte) tag}, lengthBytes, content);
     }
 
     private static byte[] concat(byte[]... parts) {

@@ -47,7 +47,8 @@ final class ProvisionedSettingsFactory {
         Provisioning.resourceUri(config.getIdScope(), registrationId); // checks both, naming the bad one
         Identity identity = Identity.device(config.getDeviceId() != null ? config.getDeviceId() : registrationId);
         String deviceKey = config.getEnrollmentGroupKey() != null
-                ? Provisioning.deriveDeviceKey(config.getEnrollmentGroupKey(), registrationId) : config.getSharedAccessKey();
+                ? Provisioning.deriveDeviceKey(config.getEnrollmentGroupKey(), registrationId)
+                : config.getSharedAccessKey();
         if (config.getProvisioningTimeout() < 1_000) {
             throw new IllegalArgumentException("provisioningTimeout must be at least one second, was "
                     + config.getProvisioningTimeout() + " ms");

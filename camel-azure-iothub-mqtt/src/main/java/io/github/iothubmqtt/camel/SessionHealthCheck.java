@@ -56,7 +56,10 @@ public final class SessionHealthCheck implements HealthCheck {
         if (status.lastDisconnectDetail() != null) {
             result.detail("last.disconnect.detail", status.lastDisconnectDetail());
         }
-        return (status.connected() ? result.up() : result.down().message(status.clientId() + " is " + status.state() + " ("
-                + status.lastDisconnectReason() + ")")).build();
+        return (status.connected()
+                ? result.up()
+                : result.down().message(status.clientId() + " is " + status.state() + " ("
+                        + status.lastDisconnectReason() + ")"))
+                .build();
     }
 }

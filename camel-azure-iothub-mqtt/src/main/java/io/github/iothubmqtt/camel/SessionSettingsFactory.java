@@ -52,11 +52,14 @@ final class SessionSettingsFactory {
         String deviceId = pick(config.getDeviceId(), parsed == null ? null : parsed.deviceId(), "deviceId");
         String moduleId = config.getModuleId() != null ? config.getModuleId() : parsed == null ? null : parsed.moduleId();
         Identity identity = moduleId == null ? Identity.device(deviceId) : Identity.module(deviceId, moduleId);
-        String gateway = config.getGatewayHostName() != null ? config.getGatewayHostName()
+        String gateway = config.getGatewayHostName() != null
+                ? config.getGatewayHostName()
                 : parsed == null ? null : parsed.gatewayHostName();
-        String key = config.getSharedAccessKey() != null ? config.getSharedAccessKey()
+        String key = config.getSharedAccessKey() != null
+                ? config.getSharedAccessKey()
                 : parsed == null ? null : parsed.sharedAccessKey();
-        String token = config.getSasToken() != null ? config.getSasToken()
+        String token = config.getSasToken() != null
+                ? config.getSasToken()
                 : parsed == null ? null : parsed.sharedAccessSignature();
         return hub(config, context, tls, socketFactory, new Target(hostName, identity, gateway, key, token), null);
     }
@@ -87,7 +90,8 @@ final class SessionSettingsFactory {
                 hostName,
                 serverUri(config, connectHost, x509),
                 identity,
-                Username.build(hostName, identity, config.getApiVersion(), deviceClientType(config, context), config.getModelId()),
+                Username.build(hostName, identity, config.getApiVersion(), deviceClientType(config, context),
+                        config.getModelId()),
                 passwords,
                 socketFactory,
                 config.getKeepAlive(),
@@ -130,7 +134,8 @@ final class SessionSettingsFactory {
             throw new IllegalArgumentException("maxInflight must be at least 1, was " + config.getMaxInflight());
         }
         if (config.getSasTokenTtl() < 1_000) {
-            throw new IllegalArgumentException("sasTokenTtl must be at least one second, was " + config.getSasTokenTtl() + " ms");
+            throw new IllegalArgumentException(
+                    "sasTokenTtl must be at least one second, was " + config.getSasTokenTtl() + " ms");
         }
     }
 
@@ -139,7 +144,8 @@ final class SessionSettingsFactory {
             case IotHubMqttConnectionConfiguration.OUTBOX_NONE -> OutboxSettings.Kind.NONE;
             case IotHubMqttConnectionConfiguration.OUTBOX_MEMORY -> OutboxSettings.Kind.MEMORY;
             case IotHubMqttConnectionConfiguration.OUTBOX_DISK -> OutboxSettings.Kind.DISK;
-            default -> throw new IllegalArgumentException("outbox=" + config.getOutbox() + " is unknown: use none, memory or disk");
+            default ->
+                throw new IllegalArgumentException("outbox=" + config.getOutbox() + " is unknown: use none, memory or disk");
         };
         if (kind == OutboxSettings.Kind.NONE) {
             return OutboxSettings.NONE;

@@ -30,8 +30,10 @@ public class SessionsDevConsole extends AbstractDevConsole {
             SessionStatus status = session.status();
             SessionCounters counters = session.counters();
             text.append(String.format("%s %s: %s, last disconnect %s%s, %d connects, %d reconnects, %d renewals, %d in flight,"
-                    + " %d C2D, %d method calls, %d throttled%n", session.settings().hostName(), status.clientId(), status.state(),
-                    status.lastDisconnectReason(), status.lastDisconnectDetail() == null ? "" : " (" + status.lastDisconnectDetail() + ")",
+                    + " %d C2D, %d method calls, %d throttled%n", session.settings().hostName(), status.clientId(),
+                    status.state(),
+                    status.lastDisconnectReason(),
+                    status.lastDisconnectDetail() == null ? "" : " (" + status.lastDisconnectDetail() + ")",
                     counters.connects(), status.reconnectCount(), status.renewalCount(), status.inFlight(),
                     counters.cloudToDeviceMessages(), counters.methodCalls(), counters.throttledAnswers()));
         }

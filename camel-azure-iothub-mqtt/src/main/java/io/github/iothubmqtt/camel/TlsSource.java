@@ -129,7 +129,8 @@ record TlsSource(SSLContextParameters parameters, String trustCertificates, Stri
         } catch (GeneralSecurityException differentKeyTypes) {
             // not a pair either
         }
-        throw new IllegalArgumentException("the private key in " + (clientKey != null ? "clientKey " + clientKey
+        throw new IllegalArgumentException("the private key in " + (clientKey != null
+                ? "clientKey " + clientKey
                 : "clientCertificate " + clientCertificate) + " does not belong to the certificate in clientCertificate "
                 + clientCertificate + " (subject " + certificate.getSubjectX500Principal() + ")");
     }

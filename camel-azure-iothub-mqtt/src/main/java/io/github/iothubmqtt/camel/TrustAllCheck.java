@@ -29,8 +29,8 @@ final class TrustAllCheck {
     static void warnIfTrustingAny(SSLContextParameters parameters) {
         if (trustsAnyCertificate(parameters)) {
             LOG.warn("An sslContextParameters of iothub-mqtt trusts any server certificate: anyone in the network path"
-                     + " can pose as IoT Hub and read every message and SAS token. Use it for tests only; in production"
-                     + " give it the hub's CA, or none for the JVM's trust store");
+                    + " can pose as IoT Hub and read every message and SAS token. Use it for tests only; in production"
+                    + " give it the hub's CA, or none for the JVM's trust store");
         }
     }
 

@@ -110,6 +110,8 @@ class TwinProducer extends SessionProducer {
         message.setHeader(IotHubMqttConstants.DESIRED_VERSION, twin.path("desired").path("$version").asLong());
         message.setHeader(IotHubMqttConstants.REPORTED_VERSION, twin.path("reported").path("$version").asLong());
         JsonBodyType type = endpoint.getConfiguration().getBodyType();
-        message.setBody(type == JsonBodyType.String ? new String(reply.body(), StandardCharsets.UTF_8) : JsonBodies.fromTree(twin, type));
+        message.setBody(type == JsonBodyType.String
+                ? new String(reply.body(), StandardCharsets.UTF_8)
+                : JsonBodies.fromTree(twin, type));
     }
 }

@@ -30,7 +30,9 @@ class DeliveryUnderFaultsTest extends EmulatorTestSupport {
     private static final String OPTIONS = "reconnectBackoffMin=50&reconnectBackoffMax=500&sendTimeout="
             + SEND_TIMEOUT.toMillis();
 
-    private enum Redelivery { NONE, BLOCKING, ASYNC_DELAYED }
+    private enum Redelivery {
+        NONE, BLOCKING, ASYNC_DELAYED
+    }
 
     @Test
     void killedConnectionsLoseNothing() throws Exception {

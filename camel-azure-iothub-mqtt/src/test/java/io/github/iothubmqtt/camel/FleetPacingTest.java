@@ -43,7 +43,8 @@ class FleetPacingTest extends EmulatorTestSupport {
             System.out.println("[fleet pacing] " + IDENTITIES + " identities at connectRate=" + CONNECT_RATE
                     + ": most connects in any second " + Rates.maxInAnySecond(firstConnects) + " at start, " + busiest
                     + " after all were dropped");
-            assertThat(busiest).as("reconnects in any second after a drop of all").isLessThanOrEqualTo(CONNECT_RATE + ACCEPT_JITTER);
+            assertThat(busiest).as("reconnects in any second after a drop of all")
+                    .isLessThanOrEqualTo(CONNECT_RATE + ACCEPT_JITTER);
         }
     }
 

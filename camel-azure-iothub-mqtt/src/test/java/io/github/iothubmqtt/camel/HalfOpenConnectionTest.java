@@ -30,7 +30,8 @@ class HalfOpenConnectionTest extends EmulatorTestSupport {
 
     private static final Duration BLACK_HOLE = Duration.ofSeconds(Long.getLong("faults.blackHoleSeconds", 30));
     private static final Long ACK_TIMEOUT_OPTION = Long.getLong("faults.ackTimeoutMillis");
-    private static final Duration ACK_TIMEOUT = Duration.ofMillis(ACK_TIMEOUT_OPTION == null ? 10_000
+    private static final Duration ACK_TIMEOUT = Duration.ofMillis(ACK_TIMEOUT_OPTION == null
+            ? 10_000
             : ACK_TIMEOUT_OPTION);
     private static final Duration NOTICE_BOUND = ACK_TIMEOUT.multipliedBy(2).plusSeconds(2);
     private static final int BLACK_HOLES = 5;

@@ -123,10 +123,14 @@ class HostileHubTest extends CamelTestSupport {
         });
         String twin = uri("twin", id, "operation=getTwin&requestTimeout=20000");
 
-        Exchange answeredTwice = template.request(twin, exchange -> { });
-        Exchange notJson = template.request(twin, exchange -> { });
-        Exchange oversize = template.request(twin, exchange -> { });
-        Exchange good = template.request(twin, exchange -> { });
+        Exchange answeredTwice = template.request(twin, exchange -> {
+        });
+        Exchange notJson = template.request(twin, exchange -> {
+        });
+        Exchange oversize = template.request(twin, exchange -> {
+        });
+        Exchange good = template.request(twin, exchange -> {
+        });
 
         assertThat(answeredTwice.getException()).isNull();
         assertThat(answeredTwice.getMessage().getHeader(IotHubMqttConstants.DESIRED_VERSION)).isEqualTo(3L);
@@ -212,7 +216,8 @@ class HostileHubTest extends CamelTestSupport {
     }
 
     private static Packet answer(String rid, int status, String body) {
-        return new Packet("$iothub/twin/res/" + status + "/?$rid=" + rid, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new Packet("$iothub/twin/res/" + status + "/?$rid=" + rid,
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static String twin() {

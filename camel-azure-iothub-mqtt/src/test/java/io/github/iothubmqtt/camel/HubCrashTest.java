@@ -61,7 +61,8 @@ class HubCrashTest extends EmulatorTestSupport {
     @Test
     void aCrashedHubIsNotATakeOver() throws Exception {
         String deviceId = "crash-kick-" + UUID.randomUUID().toString().substring(0, 8);
-        try (ChildEmulator child = ChildEmulator.start(directory, deviceId, seq -> { })) {
+        try (ChildEmulator child = ChildEmulator.start(directory, deviceId, seq -> {
+        })) {
             context.getRegistry().bind(TLS_BEAN, child.sslContextParameters());
             template.sendBody(child.uri("telemetry", TLS_BEAN, OPTIONS), "first");
             String statusUri = child.uri("status", TLS_BEAN, OPTIONS);

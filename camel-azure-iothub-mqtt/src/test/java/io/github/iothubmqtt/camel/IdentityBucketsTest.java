@@ -13,7 +13,8 @@ class IdentityBucketsTest {
     private static final int BUCKETS = 16;
     private static final int IDENTITIES = 10_000;
 
-    private final IdentityOwnership ownership = new IdentityOwnership(null, "iothub-mqtt", BUCKETS, null, null, () -> { });
+    private final IdentityOwnership ownership = new IdentityOwnership(null, "iothub-mqtt", BUCKETS, null, null, () -> {
+    });
 
     @Test
     void anIdentityHasTheSameBucketInEveryReplica() {
@@ -40,7 +41,8 @@ class IdentityBucketsTest {
     void refusesNamespacesThatAreNotFileNamesZooKeeperPathsAndLeaseNames() {
         IotHubMqttComponent component = new IotHubMqttComponent();
         assertThatThrownBy(() -> component.setClusterNamespace("iothub/mqtt")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new IdentityOwnership(null, "iothub-mqtt", 0, null, null, () -> { }))
+        assertThatThrownBy(() -> new IdentityOwnership(null, "iothub-mqtt", 0, null, null, () -> {
+        }))
                 .isInstanceOf(IllegalArgumentException.class);
         component.setClusterNamespace("gateway-2");
         assertThat(component.getClusterNamespace()).isEqualTo("gateway-2");

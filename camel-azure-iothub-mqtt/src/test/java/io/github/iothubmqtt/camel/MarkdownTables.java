@@ -27,7 +27,8 @@ final class MarkdownTables {
     }
 
     private static String optionTable(JsonNode options) {
-        StringBuilder table = new StringBuilder("| Option | Group | Default | Type | Description |\n| --- | --- | --- | --- | --- |\n");
+        StringBuilder table = new StringBuilder(
+                "| Option | Group | Default | Type | Description |\n| --- | --- | --- | --- | --- |\n");
         for (Map.Entry<String, JsonNode> option : options.properties()) {
             JsonNode value = option.getValue();
             String flags = (value.path("kind").asText().equals("path") ? " (path)" : "")

@@ -46,7 +46,8 @@ class MethodsConsumerTest extends EmulatorTestSupport {
         MethodResult result = invoke(device, "getMaxMinReport", "{\"since\":\"2026-11-28T00:00:00Z\"}");
 
         assertThat(result.status()).isEqualTo(201);
-        assertThat(json(result)).isEqualTo(JSON.readTree("{\"since\":\"2026-11-28T00:00:00Z\",\"method\":\"getMaxMinReport\"}"));
+        assertThat(json(result))
+                .isEqualTo(JSON.readTree("{\"since\":\"2026-11-28T00:00:00Z\",\"method\":\"getMaxMinReport\"}"));
     }
 
     @Test
@@ -94,7 +95,8 @@ class MethodsConsumerTest extends EmulatorTestSupport {
         invoke(device, "warmUp", "{}");
         CapturedLogs.clear();
 
-        CompletableFuture<MethodResult> call = hub.service().invokeMethod(device, "slow", "{}", Duration.ofMillis(300), CONNECT);
+        CompletableFuture<MethodResult> call = hub.service().invokeMethod(device, "slow", "{}", Duration.ofMillis(300),
+                CONNECT);
 
         assertThatThrownBy(() -> call.get(WAIT.toSeconds(), TimeUnit.SECONDS)).cause().isInstanceOf(HubException.class)
                 .hasMessageContaining("504101");
@@ -174,7 +176,8 @@ class MethodsConsumerTest extends EmulatorTestSupport {
 
     /** Invokes once the device has subscribed (the consumer subscribes when its route starts). */
     private static MethodResult invoke(Identity device, String method, String payload) throws Exception {
-        return hub.service().invokeMethod(device, method, payload, Duration.ofSeconds(30), CONNECT).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return hub.service().invokeMethod(device, method, payload, Duration.ofSeconds(30), CONNECT).get(WAIT.toSeconds(),
+                TimeUnit.SECONDS);
     }
 
     private static JsonNode json(MethodResult result) throws Exception {

@@ -70,17 +70,20 @@ class OutboxCrashTest extends EmulatorTestSupport {
                 sender.destroyForcibly().waitFor(WAIT.toSeconds(), TimeUnit.SECONDS); // kill -9, mid-stream
             }
             Process drain = start(endpoint, trustStore, 0, 0);
-            follow(drain, line -> { });
+            follow(drain, line -> {
+            });
             try {
                 // a fresh JVM, its TLS and the stored backlog: generous on a loaded machine, bounded all the same
-                await().atMost(DRAIN_TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> received.keySet().containsAll(done));
+                await().atMost(DRAIN_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> received.keySet().containsAll(done));
             } finally {
                 drain.destroyForcibly().waitFor(WAIT.toSeconds(), TimeUnit.SECONDS);
             }
         }
         long duplicates = received.values().stream().mapToInt(AtomicInteger::get).filter(n -> n > 1).count();
         System.out.printf("[outbox, JVM kill -9 x%d] %d exchanges completed, %d lost, %d duplicated, %d received that had"
-                + " not completed when the JVM died%n", RUNS, done.size(), done.stream().filter(d -> !received.containsKey(d)).count(),
+                + " not completed when the JVM died%n", RUNS, done.size(),
+                done.stream().filter(d -> !received.containsKey(d)).count(),
                 duplicates, received.size() - done.size());
         assertThat(received.keySet()).containsAll(done);
         assertThat(done).hasSizeGreaterThanOrEqualTo(RUNS * KILL_AFTER_DONE);
@@ -96,7 +99,8 @@ class OutboxCrashTest extends EmulatorTestSupport {
     /** Reads the child's output on a daemon thread until it ends. */
     private static void follow(Process process, Consumer<String> lines) {
         Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     lines.accept(line);
                 }

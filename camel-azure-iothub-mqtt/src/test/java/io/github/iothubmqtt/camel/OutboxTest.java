@@ -114,12 +114,14 @@ class OutboxTest extends EmulatorTestSupport {
         await().atMost(WAIT).until(() -> session().status().connected());
         template.sendBody(endpoint, "fresh");
 
-        assertThat(hub.service().awaitTelemetry(device, 1, WAIT)).extracting(TelemetryMessage::bodyAsString).containsExactly("fresh");
+        assertThat(hub.service().awaitTelemetry(device, 1, WAIT)).extracting(TelemetryMessage::bodyAsString)
+                .containsExactly("fresh");
     }
 
     /** The one session of the test's context. */
     private DeviceSession session() {
-        return context.getComponent("iothub-mqtt", IotHubMqttComponent.class).getSessionHealthChecks().keySet().iterator().next();
+        return context.getComponent("iothub-mqtt", IotHubMqttComponent.class).getSessionHealthChecks().keySet().iterator()
+                .next();
     }
 
     @Test

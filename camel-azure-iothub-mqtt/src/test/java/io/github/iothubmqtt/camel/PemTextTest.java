@@ -61,7 +61,7 @@ class PemTextTest {
         assertThatThrownBy(() -> PemText.certificates(key, "key-only.pem"))
                 .hasMessage("key-only.pem holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
         assertThatThrownBy(() -> PemText.certificates("MIIB...", "der.cer")).hasMessageStartingWith("der.cer is not PEM");
-        assertThatThrownBy(() -> PemText.certificates(PemFiles.pem("CERTIFICATE", new byte[] { 1, 2, 3 }), "junk.pem"))
+        assertThatThrownBy(() -> PemText.certificates(PemFiles.pem("CERTIFICATE", new byte[] {1, 2, 3}), "junk.pem"))
                 .hasMessageStartingWith("junk.pem holds a CERTIFICATE block that is not an X.509 certificate");
     }
 }

@@ -49,7 +49,7 @@ class PemTlsTest extends EmulatorTestSupport {
     @Test
     void readsTrustFromTheClasspath() throws Exception {
         PemFiles.write(files, "hub-ca.pem", PemFiles.certificate(hub.certificateAuthority().certificate()));
-        context.setApplicationContextClassLoader(new URLClassLoader(new URL[] { files.toUri().toURL() },
+        context.setApplicationContextClassLoader(new URLClassLoader(new URL[] {files.toUri().toURL()},
                 getClass().getClassLoader()));
         Identity device = newDevice("pem-classpath");
 
@@ -59,7 +59,7 @@ class PemTlsTest extends EmulatorTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "mqtt", "mqtt-ws" })
+    @ValueSource(strings = {"mqtt", "mqtt-ws"})
     void authenticatesWithAPemCertificateAndPkcs8Key(String transport) {
         Identity device = x509Device();
         CertificateAuthority.Issued issued = issue(device);
@@ -140,9 +140,9 @@ class PemTlsTest extends EmulatorTestSupport {
     void unsupportedOrMissingFilesSayWhatToDo() {
         Identity device = x509Device();
         Path certificate = PemFiles.write(files, "c.pem", PemFiles.certificate(issue(device).certificate()));
-        Path encrypted = PemFiles.write(files, "enc.key", PemFiles.pem("ENCRYPTED PRIVATE KEY", new byte[] { 1, 2, 3 }));
-        Path ecSec1 = PemFiles.write(files, "ec.key", PemFiles.pem("EC PRIVATE KEY", new byte[] { 1, 2, 3 }));
-        Path notPem = PemFiles.write(files, "der.cer", Base64.getEncoder().encodeToString(new byte[] { 1, 2, 3 }));
+        Path encrypted = PemFiles.write(files, "enc.key", PemFiles.pem("ENCRYPTED PRIVATE KEY", new byte[] {1, 2, 3}));
+        Path ecSec1 = PemFiles.write(files, "ec.key", PemFiles.pem("EC PRIVATE KEY", new byte[] {1, 2, 3}));
+        Path notPem = PemFiles.write(files, "der.cer", Base64.getEncoder().encodeToString(new byte[] {1, 2, 3}));
 
         assertThat(failure(x509Uri(device, hub.mqttPort(), "clientCertificate=file:" + certificate + "&clientKey=file:"
                 + encrypted))).contains("encrypted private key", "openssl pkcs8 -topk8 -nocrypt");

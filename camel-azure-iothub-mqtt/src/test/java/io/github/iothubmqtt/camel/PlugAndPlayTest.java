@@ -73,9 +73,9 @@ class PlugAndPlayTest extends EmulatorTestSupport {
                 // tag::acknowledge-desired[]
                 from("iothub-mqtt:twin")
                         .choice()
-                            .when(simple("${body[thermostat1][targetTemperature]} > 35"))
-                                .setHeader(IotHubMqttConstants.PROPERTY_ACK_CODE, constant(400))
-                                .setHeader(IotHubMqttConstants.PROPERTY_ACK_DESCRIPTION, constant("above 35 °C"))
+                        .when(simple("${body[thermostat1][targetTemperature]} > 35"))
+                        .setHeader(IotHubMqttConstants.PROPERTY_ACK_CODE, constant(400))
+                        .setHeader(IotHubMqttConstants.PROPERTY_ACK_DESCRIPTION, constant("above 35 °C"))
                         .end()
                         .to("iothub-mqtt:twin?operation=acknowledgeDesired");
                 // end::acknowledge-desired[]
@@ -149,7 +149,7 @@ class PlugAndPlayTest extends EmulatorTestSupport {
                         .to("direct:thermostat1-report");
                 from("iothub-mqtt:methods")
                         .setBody(simple("{\"component\":\"${header.CamelIotHubMqttComponentName}\","
-                                        + "\"command\":\"${header.CamelIotHubMqttCommandName}\"}"));
+                                + "\"command\":\"${header.CamelIotHubMqttCommandName}\"}"));
                 // end::component-command[]
                 from("direct:thermostat1-report").setBody(constant(Map.of("maxTemp", 25.3)));
             }

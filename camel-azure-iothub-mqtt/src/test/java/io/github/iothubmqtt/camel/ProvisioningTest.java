@@ -42,7 +42,6 @@ class ProvisioningTest extends CamelTestSupport {
     @TempDir
     Path directory;
 
-
     @BeforeAll
     static void startEmulator() {
         hub = IotHubEmulator.builder().mqttPort(0).webSocketPort(-1).httpPort(-1).dpsPort(0).bindHost("127.0.0.1")
@@ -139,7 +138,8 @@ class ProvisioningTest extends CamelTestSupport {
 
     @Test
     void anIndividualEnrollmentConnectsWithItsKey() {
-        String telemetry = "iothub-mqtt:telemetry?" + options("camel-individual", "sharedAccessKey=RAW(" + INDIVIDUAL_KEY + ")");
+        String telemetry = "iothub-mqtt:telemetry?"
+                + options("camel-individual", "sharedAccessKey=RAW(" + INDIVIDUAL_KEY + ")");
 
         template.sendBody(telemetry, "individual");
 

@@ -37,7 +37,8 @@ class RejectedCredentialsTest extends EmulatorTestSupport {
         CapturedLogs.keepAllLevels(LIFECYCLE);
         CapturedLogs.clear();
         String status = "iothub-mqtt:status?hostName=" + hub.hubHostName() + "&deviceId=" + device.deviceId()
-                + "&sharedAccessKey=RAW(" + WRONG_KEY + ")&gatewayHostName=localhost&port=" + hub.mqttPort() + "&sslContextParameters=#hubTls"
+                + "&sharedAccessKey=RAW(" + WRONG_KEY + ")&gatewayHostName=localhost&port=" + hub.mqttPort()
+                + "&sslContextParameters=#hubTls"
                 + "&reconnectBackoffMin=10&reconnectBackoffMax=" + BACKOFF_MAX_MILLIS;
 
         SessionStatus refused = template.requestBody(status, null, SessionStatus.class);
@@ -52,8 +53,8 @@ class RejectedCredentialsTest extends EmulatorTestSupport {
                         "disabled or not registered", "Retrying 10 times more slowly")
                 .doesNotContain(WRONG_KEY));
         // equal jitter: each delay is at least half the capped backoff, here ten times over
-        assertThat(attemptsAfterTheWarning(device)).allSatisfy(delay ->
-                assertThat(delay).isGreaterThanOrEqualTo(BACKOFF_MAX_MILLIS / 2 * 10));
+        assertThat(attemptsAfterTheWarning(device))
+                .allSatisfy(delay -> assertThat(delay).isGreaterThanOrEqualTo(BACKOFF_MAX_MILLIS / 2 * 10));
     }
 
     private static List<String> warnings(Identity device) {

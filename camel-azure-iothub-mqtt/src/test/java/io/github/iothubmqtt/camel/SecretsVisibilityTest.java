@@ -129,7 +129,8 @@ class SecretsVisibilityTest extends EmulatorTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:literal").routeId("literal").to(explicitUri(literal, "telemetry", "sharedAccessKey=RAW(" + literalKey + ")"));
+                from("direct:literal").routeId("literal")
+                        .to(explicitUri(literal, "telemetry", "sharedAccessKey=RAW(" + literalKey + ")"));
                 from("direct:placeholder").to(explicitUri(placeholder, "telemetry", "sharedAccessKey=RAW({{iothub.key}})"));
                 from("direct:on-component").to(explicitUri(onComponent, "telemetry", ""));
             }
@@ -213,7 +214,8 @@ class SecretsVisibilityTest extends EmulatorTestSupport {
     private String dumps(boolean resolvePlaceholders) throws Exception {
         RoutesDefinition routes = new RoutesDefinition();
         routes.setRoutes(context.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinitions());
-        return PluginHelper.getModelToYAMLDumper(context).dumpModelAsYaml(context, routes, resolvePlaceholders, false, false, false)
+        return PluginHelper.getModelToYAMLDumper(context).dumpModelAsYaml(context, routes, resolvePlaceholders, false, false,
+                false)
                 + PluginHelper.getModelToXMLDumper(context).dumpModelAsXml(context, routes, resolvePlaceholders, false, false);
     }
 }

@@ -156,7 +156,8 @@ class SessionBehaviourTest extends EmulatorTestSupport {
         options.setUserName(settings.username());
         options.setPassword(settings.passwordSource().next().value());
         options.setSocketFactory(settings.socketFactory());
-        MqttAsyncClient other = new MqttAsyncClient(settings.serverUri(), settings.identity().clientId(), new MemoryPersistence());
+        MqttAsyncClient other = new MqttAsyncClient(settings.serverUri(), settings.identity().clientId(),
+                new MemoryPersistence());
         other.connect(options).waitForCompletion(WAIT.toMillis());
         other.disconnectForcibly(0, 1000, false);
         other.close(true);
@@ -183,7 +184,8 @@ class SessionBehaviourTest extends EmulatorTestSupport {
         assertThat(status.renewalCount()).isPositive();
         assertThat(status.reconnectCount()).isZero();
         assertThat(CapturedLogs.events()).filteredOn(e -> e.level().toInt() >= Level.WARN.toInt())
-                .filteredOn(e -> e.logger().startsWith("io.github.iothubmqtt.camel") || e.logger().startsWith("org.apache.camel"))
+                .filteredOn(
+                        e -> e.logger().startsWith("io.github.iothubmqtt.camel") || e.logger().startsWith("org.apache.camel"))
                 .isEmpty();
     }
 
@@ -209,7 +211,8 @@ class SessionBehaviourTest extends EmulatorTestSupport {
     void statusEndpointTellsTheRouteHowTheConnectionIs() {
         Identity device = newDevice("status");
         template.sendBody(uri("telemetry", device, ""), "hello");
-        var reply = template.request(uri("status", device, ""), exchange -> { });
+        var reply = template.request(uri("status", device, ""), exchange -> {
+        });
         assertThat(reply.getMessage().getBody(SessionStatus.class).connected()).isTrue();
         assertThat(reply.getMessage().getHeader(IotHubMqttConstants.CONNECTED, Boolean.class)).isTrue();
         assertThat(reply.getMessage().getHeader(IotHubMqttConstants.DISCONNECT_REASON)).isEqualTo("NONE");

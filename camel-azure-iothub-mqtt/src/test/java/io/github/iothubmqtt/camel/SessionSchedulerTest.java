@@ -24,7 +24,8 @@ class SessionSchedulerTest {
             ScheduledExecutorService scheduler = component.scheduler();
             List<ScheduledFuture<?>> timers = new ArrayList<>();
             for (int i = 0; i < 5_000; i++) {
-                timers.add(scheduler.schedule(() -> { }, 1, TimeUnit.HOURS));
+                timers.add(scheduler.schedule(() -> {
+                }, 1, TimeUnit.HOURS));
             }
             assertThat(timers).hasSize(5_000).noneMatch(ScheduledFuture::isDone);
             timers.forEach(timer -> timer.cancel(false));

@@ -29,8 +29,10 @@ class TakeOverDetectionTest extends EmulatorTestSupport {
             template.sendBody(uri("telemetry", device, proxy.port(), OPTIONS), "first");
             String statusUri = uri("status", device, proxy.port(), OPTIONS);
 
-            List<SessionStatus> afterKills = verdictsAfter(statusUri, ROUNDS, proxy::kill, () -> { });
-            List<SessionStatus> afterResets = verdictsAfter(statusUri, ROUNDS, proxy::reset, () -> { });
+            List<SessionStatus> afterKills = verdictsAfter(statusUri, ROUNDS, proxy::kill, () -> {
+            });
+            List<SessionStatus> afterResets = verdictsAfter(statusUri, ROUNDS, proxy::reset, () -> {
+            });
 
             afterKills.forEach(verdict -> System.out.println("[proxy kill] " + verdict));
             afterResets.forEach(verdict -> System.out.println("[proxy reset] " + verdict));

@@ -67,11 +67,11 @@ class TelemetryProducerTest extends EmulatorTestSupport {
     void sendsStreamsAndBytesAsTheyAre() {
         Identity device = newDevice("telemetry-bytes");
         template.sendBody(uri("telemetry", device, ""), new ByteArrayInputStream("streamed".getBytes(StandardCharsets.UTF_8)));
-        template.sendBody(uri("telemetry", device, "qos=0"), new byte[] { 1, 2, 3 });
+        template.sendBody(uri("telemetry", device, "qos=0"), new byte[] {1, 2, 3});
 
         List<TelemetryMessage> received = hub.service().awaitTelemetry(device, 2, WAIT);
         assertThat(received).extracting(TelemetryMessage::body)
-                .containsExactlyInAnyOrder("streamed".getBytes(StandardCharsets.UTF_8), new byte[] { 1, 2, 3 });
+                .containsExactlyInAnyOrder("streamed".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3});
         assertThat(received.get(0).systemProperties()).doesNotContainKey("$.ct");
     }
 

@@ -97,7 +97,7 @@ class TlsFromConfigurationTest {
         PemFiles.write(certs, name + ".key", PemFiles.pkcs8(issued.privateKey()));
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
-        keys.setKeyEntry(name, issued.privateKey(), PASSWORD.toCharArray(), new X509Certificate[] { issued.certificate() });
+        keys.setKeyEntry(name, issued.privateKey(), PASSWORD.toCharArray(), new X509Certificate[] {issued.certificate()});
         store(keys, name + ".p12");
         return device;
     }

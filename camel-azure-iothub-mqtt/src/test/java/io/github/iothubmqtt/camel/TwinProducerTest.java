@@ -26,7 +26,8 @@ class TwinProducerTest extends EmulatorTestSupport {
         Identity device = newDevice("twin-get");
         hub.service().updateDesired(device, "{\"targetTemperature\":21.5}");
 
-        Exchange reply = template.request(uri("twin", device, "operation=getTwin&bodyType=JsonNode"), exchange -> { });
+        Exchange reply = template.request(uri("twin", device, "operation=getTwin&bodyType=JsonNode"), exchange -> {
+        });
 
         assertThat(reply.getException()).isNull();
         JsonNode twin = reply.getMessage().getBody(JsonNode.class);
@@ -119,7 +120,8 @@ class TwinProducerTest extends EmulatorTestSupport {
         template.requestBody(uri("twin", device, "operation=getTwin"), (Object) null);
         hub.service().faults().throttleTwin(3);
 
-        Exchange reply = template.request(uri("twin", device, "operation=getTwin&retryAttempts=1&retryDelay=10"), exchange -> { });
+        Exchange reply = template.request(uri("twin", device, "operation=getTwin&retryAttempts=1&retryDelay=10"), exchange -> {
+        });
 
         assertThat(reply.getException()).isInstanceOf(IotHubStatusException.class).hasMessageContaining("answered 429");
         IotHubStatusException failure = (IotHubStatusException) reply.getException();
@@ -133,7 +135,8 @@ class TwinProducerTest extends EmulatorTestSupport {
         String patch = uri("twin", device, "operation=updateReported");
 
         assertThatThrownBy(() -> template.requestBody(patch, Map.of("a.b", 1)))
-                .isInstanceOf(CamelExecutionException.class).cause().hasMessageContaining("forbids control characters, '.', '$'");
+                .isInstanceOf(CamelExecutionException.class).cause()
+                .hasMessageContaining("forbids control characters, '.', '$'");
         assertThatThrownBy(() -> template.requestBody(patch, "{\"big\":\"" + "x".repeat(33_000) + "\"}"))
                 .cause().hasMessageContaining("at most 32768 bytes");
         assertThatThrownBy(() -> template.requestBody(patch, "{not json"))

@@ -24,7 +24,7 @@ class X509AuthenticationTest extends EmulatorTestSupport {
     private static final String PASSWORD = "changeit";
 
     @ParameterizedTest
-    @ValueSource(strings = { "mqtt", "mqtt-ws" })
+    @ValueSource(strings = {"mqtt", "mqtt-ws"})
     void sendsTelemetryAuthenticatedByAClientCertificate(String transport) throws Exception {
         Identity device = Identity.device("x509-" + UUID.randomUUID().toString().substring(0, 8));
         CertificateAuthority.Issued certificate = hub.certificateAuthority().issueClientCertificate(device.deviceId());
@@ -44,7 +44,7 @@ class X509AuthenticationTest extends EmulatorTestSupport {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
         keys.setKeyEntry("device", certificate.privateKey(), PASSWORD.toCharArray(),
-                new X509Certificate[] { certificate.certificate() });
+                new X509Certificate[] {certificate.certificate()});
         KeyStoreParameters keyStore = new KeyStoreParameters();
         keyStore.setKeyStore(keys);
         keyStore.setPassword(PASSWORD);

@@ -71,7 +71,8 @@ class ZooKeeperReplicasTest extends EmulatorTestSupport {
                     .allMatch(d -> ledger.sender(d).isPresent()));
 
             ReplicaProcess victim = replicas.get(0);
-            List<Identity> orphans = devices.stream().filter(d -> ledger.sender(d).orElseThrow().equals(victim.name())).toList();
+            List<Identity> orphans = devices.stream().filter(d -> ledger.sender(d).orElseThrow().equals(victim.name()))
+                    .toList();
             long killed = System.nanoTime();
             victim.kill();
             await().atMost(FAILOVER_LIMIT).pollInterval(POLL_LONG).until(() -> orphans.stream()

@@ -94,8 +94,8 @@ class KameletDefinitionTest {
 
         assertThat(from).containsKeys("uri", "steps");
         for (Object step : list(from, "steps")) {
-            assertThat((Map<?, ?>) step).hasSize(1).allSatisfy((kind, definition) ->
-                    assertThat(definition).as("step %s", kind).isInstanceOf(Map.class));
+            assertThat((Map<?, ?>) step).hasSize(1)
+                    .allSatisfy((kind, definition) -> assertThat(definition).as("step %s", kind).isInstanceOf(Map.class));
         }
     }
 

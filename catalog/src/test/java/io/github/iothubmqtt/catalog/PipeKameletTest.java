@@ -59,7 +59,8 @@ class PipeKameletTest extends KameletTestSupport {
     }
 
     private String pipe() throws Exception {
-        try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(context, "classpath:pipes/readings-to-hub.yaml")) {
+        try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(context,
+                "classpath:pipes/readings-to-hub.yaml")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -32,7 +32,8 @@ final class QueryOptions {
             int end = query.startsWith(RAW, valueStart) ? rawEnd(query, valueStart) : nextAmpersand(query, valueStart);
             String value = query.substring(valueStart, end);
             options.put(name, value.startsWith(RAW) && value.endsWith(")")
-                    ? value.substring(RAW.length(), value.length() - 1) : value);
+                    ? value.substring(RAW.length(), value.length() - 1)
+                    : value);
             position = end + 1;
         }
         return options;

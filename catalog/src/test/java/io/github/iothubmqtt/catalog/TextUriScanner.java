@@ -14,7 +14,7 @@ final class TextUriScanner {
 
     private static final Pattern URI = Pattern.compile(
             Pattern.quote(EndpointUri.SCHEME) + "(?<path>[A-Za-z][A-Za-z0-9-]*)(?![\\[<{/A-Za-z0-9-])"
-            + "(?:\\?(?<query>(?:RAW\\([^)\"'`\\s]*\\)?|[^\\s\"'`<>()\\[\\]\\\\])*))?");
+                    + "(?:\\?(?<query>(?:RAW\\([^)\"'`\\s]*\\)?|[^\\s\"'`<>()\\[\\]\\\\])*))?");
     private static final String TRAILING_PUNCTUATION = ".,;:";
 
     private TextUriScanner() {

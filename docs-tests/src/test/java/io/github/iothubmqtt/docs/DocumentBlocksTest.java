@@ -70,7 +70,8 @@ class DocumentBlocksTest {
 
     @Test
     void aRegionIsShownDedentedWithoutTagsAndHiddenLines() {
-        String region = SourceRegions.read("docs-tests/src/test/java/io/github/iothubmqtt/docs/EmulatorJavaApiTest.java#java-api");
+        String region = SourceRegions
+                .read("docs-tests/src/test/java/io/github/iothubmqtt/docs/EmulatorJavaApiTest.java#java-api");
 
         assertThat(region).startsWith("try (IotHubEmulator hub").endsWith("\n}\n")
                 .doesNotContain("hidden in the docs", "tag::", "end::", "deviceApplication");

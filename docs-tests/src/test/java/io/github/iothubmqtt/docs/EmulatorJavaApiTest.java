@@ -31,20 +31,21 @@ class EmulatorJavaApiTest {
     void theJavaApiOfThePageWorks() throws Exception {
         // tag::java-api[]
         try (IotHubEmulator hub = IotHubEmulator.builder()
-                .mqttPort(0).webSocketPort(0).httpPort(-1)        // 0 = any free port, -1 = off
-                .c2dLockTimeout(Duration.ofSeconds(2))            // hub default: 1 minute
+                .mqttPort(0).webSocketPort(0).httpPort(-1) // 0 = any free port, -1 = off
+                .c2dLockTimeout(Duration.ofSeconds(2)) // hub default: 1 minute
                 .device("thermostat-1")
-                .start()) {                                       // returns once every listener is bound
+                .start()) { // returns once every listener is bound
             Identity device = Identity.device("thermostat-1");
             String connectionString = hub.connectionString(device);
             int port = hub.mqttPort();
-            KeyStore trust = hub.trustStore();                    // or hub.clientSslContext(), hub.caCertificatePath()
+            KeyStore trust = hub.trustStore(); // or hub.clientSslContext(), hub.caCertificatePath()
             camel = CamelDevice.create(new DeviceRoutes(), connectionString, port, trust); // hidden in the docs
             camel.start(); // hidden in the docs
 
             ServiceApi cloud = hub.service();
             cloud.sendC2d(device, "fan on", Map.of("$.cid", "42", "color", "red"));
-            MethodResult answer = cloud.invokeMethod(device, "reboot", "{}", Duration.ofSeconds(30), Duration.ofSeconds(10)).get();
+            MethodResult answer = cloud.invokeMethod(device, "reboot", "{}", Duration.ofSeconds(30), Duration.ofSeconds(10))
+                    .get();
             long version = cloud.updateDesired(device, "{\"targetTemperature\":22}");
             List<TelemetryMessage> received = cloud.awaitTelemetry(device, 1, Duration.ofSeconds(5));
             cloud.faults().refuseConnects(true).delayResponses(Duration.ofMillis(200)).throttleTwin(3);

@@ -47,9 +47,11 @@ class EmulatorPageTest {
             Matcher ports = EmulatorJar.ports(printed);
             String thermostat = printed.stream().filter(line -> line.contains("DeviceId=thermostat-1;Shared"))
                     .map(line -> line.substring("connection-string: ".length())).findFirst().orElseThrow();
-            try (CamelContext device = CamelDevice.create(new DeviceRoutes(), thermostat, Integer.parseInt(ports.group(1)), trust)) {
+            try (CamelContext device = CamelDevice.create(new DeviceRoutes(), thermostat, Integer.parseInt(ports.group(1)),
+                    trust)) {
                 device.start();
-                String httpApi = PAGE.checkedBy(getClass(), "http-api").replace("localhost:8080", "localhost:" + ports.group(3));
+                String httpApi = PAGE.checkedBy(getClass(), "http-api").replace("localhost:8080",
+                        "localhost:" + ports.group(3));
                 RunningProcess.runShell(CURL_FAILS_ON_HTTP_ERRORS + httpApi, folder, TIMEOUT);
             }
         }

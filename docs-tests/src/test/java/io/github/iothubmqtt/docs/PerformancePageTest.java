@@ -20,12 +20,13 @@ class PerformancePageTest {
     private static final String RUN = "mvn -B -q -Pbenchmark -pl benchmarks -am verify -DskipTests";
     private static final Pattern SELECTION = Pattern.compile("-Dbenchmarks=([\\w,-]+)");
     private static final Pattern KNOWN = Pattern.compile("ALL = Set.of\\(([^)]*)\\)");
-    private static final String POM = String.join("\n", DocumentBlocks.read(DocumentBlocks.REPOSITORY.resolve("benchmarks/pom.xml")));
+    private static final String POM = String.join("\n",
+            DocumentBlocks.read(DocumentBlocks.REPOSITORY.resolve("benchmarks/pom.xml")));
 
     @Test
     void theCommandsRunBenchmarksThatExist() {
         for (String id : List.of("run-all", "run-telemetry-cpu", "profile-telemetry-cpu", "run-outbox", "run-outbox-route",
-                "run-fleet", "try-fleet")) {
+                "run-fleet", "try-fleet", "run-failover")) {
             String command = PAGE.checkedBy(getClass(), id);
             assertThat(command).as(id).startsWith(RUN);
             Matcher selection = SELECTION.matcher(command);

@@ -32,8 +32,8 @@ class ProvisioningPageTest {
         // tag::dps-emulator[]
         IotHubEmulator hub = IotHubEmulator.builder()
                 .mqttPort(0).webSocketPort(-1).httpPort(-1)
-                .dpsPort(0)                                        // DPS on a TLS port of its own (off by default)
-                .idScope("0ne00000001")                            // default 0ne00000000
+                .dpsPort(0) // DPS on a TLS port of its own (off by default)
+                .idScope("0ne00000001") // default 0ne00000000
                 .enrollment(Enrollment.groupSas("thermostats", groupKey, null))
                 .start();
         // end::dps-emulator[]
@@ -45,17 +45,18 @@ class ProvisioningPageTest {
                 int hubPort = hub.mqttPort();
                 // tag::dps-endpoint[]
                 String telemetry = "iothub-mqtt:telemetry?idScope=0ne00000001&registrationId=thermostat-7"
-                        + "&enrollmentGroupKey=RAW(" + groupKey + ")"    // the device key is derived from it
-                        + "&assignmentFile=target/thermostat-7.dps.json"   // a restart does not register again
-                        + "&provisioningHost=localhost&provisioningPort=" + dpsPort  // the emulator's DPS; default global.azure-devices-provisioning.net:8883
-                        + "&gatewayHostName=localhost&port=" + hubPort         // the assigned hub's name does not resolve
+                        + "&enrollmentGroupKey=RAW(" + groupKey + ")" // the device key is derived from it
+                        + "&assignmentFile=target/thermostat-7.dps.json" // a restart does not register again
+                        + "&provisioningHost=localhost&provisioningPort=" + dpsPort // the emulator's DPS; default global.azure-devices-provisioning.net:8883
+                        + "&gatewayHostName=localhost&port=" + hubPort // the assigned hub's name does not resolve
                         + "&sslContextParameters=#hubTls";
                 // end::dps-endpoint[]
                 try (ProducerTemplate producer = camel.createProducerTemplate()) {
                     producer.sendBody(telemetry, "{\"temperature\":21.5}");
                 }
             }
-            List<TelemetryMessage> received = hub.service().awaitTelemetry(Identity.device("thermostat-7"), 1, Duration.ofSeconds(30));
+            List<TelemetryMessage> received = hub.service().awaitTelemetry(Identity.device("thermostat-7"), 1,
+                    Duration.ofSeconds(30));
             assertThat(received).extracting(TelemetryMessage::bodyAsString).containsExactly("{\"temperature\":21.5}");
             assertThat(hub.provisioning().assignments()).isEqualTo(1);
         }

@@ -20,7 +20,8 @@ class ReadmeCommandsTest {
 
     private static final DocumentBlocks README = DocumentBlocks.of(DocumentBlocks.REPOSITORY.resolve("README.md"));
     private static final Path CI = DocumentBlocks.REPOSITORY.resolve(".ci/run");
-    private static final Pattern RUN_AN_EXAMPLE = Pattern.compile("mvn -B -q -Prun -pl (examples/[\\w-]+) -am verify -DskipTests");
+    private static final Pattern RUN_AN_EXAMPLE = Pattern
+            .compile("mvn -B -q -Prun -pl (examples/[\\w-]+) -am verify -DskipTests");
     private static final String BUILD_FIRST = "mvn -B -q package -DskipTests && ";
 
     @Test
@@ -35,7 +36,8 @@ class ReadmeCommandsTest {
     void theExampleCommandRunsAModuleWithAMainClass() {
         Matcher command = RUN_AN_EXAMPLE.matcher(README.checkedBy(getClass(), "run-the-example").strip());
         assertThat(command.matches()).as("the README's example command matches " + RUN_AN_EXAMPLE).isTrue();
-        String modulePom = String.join("\n", DocumentBlocks.read(DocumentBlocks.REPOSITORY.resolve(command.group(1)).resolve("pom.xml")));
+        String modulePom = String.join("\n",
+                DocumentBlocks.read(DocumentBlocks.REPOSITORY.resolve(command.group(1)).resolve("pom.xml")));
         String examplesPom = String.join("\n", DocumentBlocks.read(DocumentBlocks.REPOSITORY.resolve("examples/pom.xml")));
 
         assertThat(modulePom).contains("<exec.skip>false</exec.skip>", "<example.main-class>");
@@ -50,10 +52,12 @@ class ReadmeCommandsTest {
         String startEmulator = command.substring(BUILD_FIRST.length()) + " --ca-out " + caDirectory.resolve("ca.pem");
 
         try (RunningProcess emulator = EmulatorJar.start(startEmulator, DocumentBlocks.REPOSITORY)) {
-            emulator.awaitOutput("""
-                    connection-string: HostName=emulator.azure-devices.net;DeviceId=thermostat-1;SharedAccessKey=…;GatewayHostName=localhost
-                    ca: …/ca.pem
-                    """, Duration.ofSeconds(30));
+            emulator.awaitOutput(
+                    """
+                            connection-string: HostName=emulator.azure-devices.net;DeviceId=thermostat-1;SharedAccessKey=…;GatewayHostName=localhost
+                            ca: …/ca.pem
+                            """,
+                    Duration.ofSeconds(30));
         }
     }
 }

@@ -107,7 +107,8 @@ final class ConnectAuthenticator {
             return "user name names " + parsed.identity() + " but the client id is " + identity;
         }
         if (!parsed.hostName().equalsIgnoreCase(settings.hubHostName())) {
-            return "user name names hub " + ClientText.quote(parsed.hostName()) + ", this hub is '" + settings.hubHostName() + "'";
+            return "user name names hub " + ClientText.quote(parsed.hostName()) + ", this hub is '" + settings.hubHostName()
+                    + "'";
         }
         return null;
     }

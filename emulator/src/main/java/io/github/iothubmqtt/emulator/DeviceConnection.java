@@ -145,7 +145,8 @@ final class DeviceConnection implements DeviceLink {
         touch();
         String topic = message.topicName();
         byte[] body = message.payload().getBytes();
-        LOG.debug("{}: PUBLISH {} QoS {} ({} bytes)", identity(), ClientText.quote(topic), message.qosLevel().value(), body.length);
+        LOG.debug("{}: PUBLISH {} QoS {} ({} bytes)", identity(), ClientText.quote(topic), message.qosLevel().value(),
+                body.length);
         if (message.qosLevel() == MqttQoS.EXACTLY_ONCE) {
             close("QoS 2 PUBLISH on " + ClientText.quote(topic) + ": IoT Hub supports QoS 0 and 1 only");
             return;
@@ -181,7 +182,8 @@ final class DeviceConnection implements DeviceLink {
                         + "; IoT Hub allows " + HubLimits.MAX_SUBSCRIPTIONS);
                 return;
             }
-            granted.add(subscription.qualityOfService() == MqttQoS.EXACTLY_ONCE ? MqttQoS.AT_LEAST_ONCE
+            granted.add(subscription.qualityOfService() == MqttQoS.EXACTLY_ONCE
+                    ? MqttQoS.AT_LEAST_ONCE
                     : subscription.qualityOfService());
         }
         LOG.debug("{}: SUBSCRIBE {} granted {}", identity(), message.topicSubscriptions().stream()
@@ -247,7 +249,8 @@ final class DeviceConnection implements DeviceLink {
         hub.thread().cancel(keepAliveTimer);
         hub.thread().cancel(tokenTimer);
         if (!disconnectRequested) {
-            String reason = closeReason != null ? closeReason
+            String reason = closeReason != null
+                    ? closeReason
                     : !keepAliveLimit.isZero() && idle().compareTo(keepAliveLimit.minusMillis(500)) >= 0
                             ? "keep-alive expired"
                             : "the device closed the network connection without DISCONNECT";

@@ -57,7 +57,8 @@ final class DpsAttestation {
         List<Enrollment> groups = enrollments.groups();
         for (Enrollment group : groups) {
             if (token != null && group.isSas()) {
-                List<String> derived = group.keys().stream().map(key -> Provisioning.deriveDeviceKey(key, registrationId)).toList();
+                List<String> derived = group.keys().stream().map(key -> Provisioning.deriveDeviceKey(key, registrationId))
+                        .toList();
                 if (verify(token, idScope, registrationId, derived) == SasVerification.VALID) {
                     return accept(group, RegisteredIdentity.withKeys(Identity.device(registrationId), derived.get(0),
                             derived.size() > 1 ? derived.get(1) : null));
@@ -76,10 +77,12 @@ final class DpsAttestation {
             X509Certificate certificate) {
         Identity device = Identity.device(enrollment.deviceId() != null ? enrollment.deviceId() : registrationId);
         if (enrollment.isSas()) {
-            SasVerification verification = token == null ? SasVerification.MALFORMED
+            SasVerification verification = token == null
+                    ? SasVerification.MALFORMED
                     : verify(token, idScope, registrationId, enrollment.keys());
             return verification == SasVerification.VALID
-                    ? accept(enrollment, RegisteredIdentity.withKeys(device, enrollment.primaryKey(), enrollment.secondaryKey()))
+                    ? accept(enrollment,
+                            RegisteredIdentity.withKeys(device, enrollment.primaryKey(), enrollment.secondaryKey()))
                     : Verdict.refuse(401, UNAUTHORIZED, enrollment + ": SAS token rejected: " + verification);
         }
         if (token != null || !Thumbprints.matches(certificate, enrollment.thumbprint())) {

@@ -59,7 +59,8 @@ final class DpsConnection {
         // Vert.x hands over the user name only with a password: an X.509 CONNECT has neither, its client id is all
         if (endpoint.auth() == null) {
             return endpoint.clientIdentifier() == null || endpoint.clientIdentifier().isEmpty()
-                    ? "no client id: it must be the registration id" : null;
+                    ? "no client id: it must be the registration id"
+                    : null;
         }
         Provisioning.Registration registration;
         try {
@@ -81,10 +82,12 @@ final class DpsConnection {
         endpoint.publishHandler(this::onPublish);
         endpoint.subscribeHandler(this::onSubscribe);
         endpoint.unsubscribeHandler(message -> endpoint.unsubscribeAcknowledge(message.messageId()));
-        endpoint.pingHandler(v -> { });
+        endpoint.pingHandler(v -> {
+        });
         endpoint.exceptionHandler(e -> LOG.debug("DPS: '{}': connection error: {}", registrationId, e.toString()));
         endpoint.accept(false);
-        LOG.info("DPS: '{}' connected ({})", registrationId, token != null ? "sas" : certificate != null ? "x509" : "no credentials");
+        LOG.info("DPS: '{}' connected ({})", registrationId,
+                token != null ? "sas" : certificate != null ? "x509" : "no credentials");
     }
 
     private void onSubscribe(MqttSubscribeMessage message) {
@@ -115,7 +118,8 @@ final class DpsConnection {
         if (message.qosLevel() == MqttQoS.AT_LEAST_ONCE) {
             endpoint.publishAcknowledge(message.messageId());
         }
-        ProvisioningService.Answer answer = request.isPoll() ? service.poll(request.operationId())
+        ProvisioningService.Answer answer = request.isPoll()
+                ? service.poll(request.operationId())
                 : service.register(registrationId, token, certificate, message.payload().getBytes());
         endpoint.publish(Provisioning.responseTopic(answer.status(), request.rid(), answer.retryAfterSeconds()),
                 Buffer.buffer(answer.body()), answerQos, false, false);

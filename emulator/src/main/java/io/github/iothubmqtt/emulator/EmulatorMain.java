@@ -42,8 +42,7 @@ public final class EmulatorMain {
      * Vert.x logs at ERROR, with no handler to take it over, every connection that sends bytes no decoder accepts
      * before CONNECT: client garbage, not an emulator error. The standalone jar's logger (slf4j-simple) drops them.
      */
-    private static final String CONNECTION_ERRORS_LOG_LEVEL =
-            "org.slf4j.simpleLogger.log.io.vertx.core.net.impl.ConnectionBase";
+    private static final String CONNECTION_ERRORS_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.vertx.core.net.impl.ConnectionBase";
 
     public static void main(String[] args) throws InterruptedException {
         if (System.getProperty(CONNECTION_ERRORS_LOG_LEVEL) == null) {

@@ -71,12 +71,14 @@ public final class EnrollmentsFile {
             if (primary == null) {
                 throw new IllegalArgumentException("attestation.symmetricKey has no primaryKey");
             }
-            enrollment = groupId != null ? Enrollment.groupSas(groupId, primary, JsonFields.text(keys, "secondaryKey"))
+            enrollment = groupId != null
+                    ? Enrollment.groupSas(groupId, primary, JsonFields.text(keys, "secondaryKey"))
                     : Enrollment.individualSas(registrationId, primary, JsonFields.text(keys, "secondaryKey"));
         } else if (x509.isObject() && groupId == null && JsonFields.text(x509, "thumbprint") != null) {
             enrollment = Enrollment.individualX509(registrationId, JsonFields.text(x509, "thumbprint"));
         } else if (x509.isObject() && groupId != null && JsonFields.text(x509, "caCertificate") != null) {
-            enrollment = Enrollment.groupX509(groupId, certificate(file.toAbsolutePath().resolveSibling(JsonFields.text(x509, "caCertificate"))));
+            enrollment = Enrollment.groupX509(groupId,
+                    certificate(file.toAbsolutePath().resolveSibling(JsonFields.text(x509, "caCertificate"))));
         } else {
             throw new IllegalArgumentException("attestation needs symmetricKey.primaryKey, x509.thumbprint (individual)"
                     + " or x509.caCertificate (group)");

@@ -43,8 +43,10 @@ final class Hub {
         this.cloudToDevice = new CloudToDeviceQueues(thread, settings, sessions);
         this.twins = new Twins(sessions, faults);
         this.methods = new MethodCalls(thread, sessions);
-        this.edge = edgeRoutes == null ? null : new EdgeHub(edgeRoutes, telemetry, new DeliveryQueues("input message",
-                SubscriptionKind.MODULE_INPUTS, thread, sessions, settings.c2dLockTimeout(), 0));
+        this.edge = edgeRoutes == null
+                ? null
+                : new EdgeHub(edgeRoutes, telemetry, new DeliveryQueues("input message",
+                        SubscriptionKind.MODULE_INPUTS, thread, sessions, settings.c2dLockTimeout(), 0));
         this.authenticator = new ConnectAuthenticator(settings, registry, faults);
     }
 

@@ -395,7 +395,8 @@ public final class IotHubEmulator implements AutoCloseable {
                 return new IotHubEmulator(vertx, hub, tls, listeners, httpApi, dps, provisioning, ports);
             } catch (ExecutionException e) {
                 vertx.close();
-                throw e.getCause() instanceof RuntimeException runtime ? runtime
+                throw e.getCause() instanceof RuntimeException runtime
+                        ? runtime
                         : new IllegalStateException("the emulator did not start", e.getCause());
             } catch (InterruptedException | TimeoutException e) {
                 vertx.close();

@@ -32,8 +32,8 @@ final class MqttListeners {
 
     /** Starts the TLS listener; completes with the bound port. */
     Future<Integer> listenTls(String host, int port) {
-        MqttServer server = MqttServer.create(hub.thread().vertx(), tlsOptions(tls)).endpointHandler(endpoint ->
-                hub.connect(endpoint, PeerCertificates.clientCertificate(endpoint.sslSession()), "MQTT"));
+        MqttServer server = MqttServer.create(hub.thread().vertx(), tlsOptions(tls)).endpointHandler(
+                endpoint -> hub.connect(endpoint, PeerCertificates.clientCertificate(endpoint.sslSession()), "MQTT"));
         servers.add(server);
         return server.listen(port, host)
                 .recover(e -> Future.failedFuture(new PortUnavailableException("MQTT over TLS", port, "--mqtt-port", e)))

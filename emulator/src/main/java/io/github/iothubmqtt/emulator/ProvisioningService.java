@@ -135,6 +135,7 @@ public final class ProvisioningService {
     }
 
     private static Answer error(int status, long errorCode, String message) {
-        return new Answer(status, null, ProvisioningMessages.error(errorCode, message, UUID.randomUUID().toString(), Instant.now()));
+        return new Answer(status, null,
+                ProvisioningMessages.error(errorCode, message, UUID.randomUUID().toString(), Instant.now()));
     }
 }

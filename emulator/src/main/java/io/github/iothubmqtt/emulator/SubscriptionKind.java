@@ -10,11 +10,7 @@ import io.github.iothubmqtt.protocol.TwinTopics;
 
 /** The topic filters IoT Hub documents; any other filter makes the hub close the connection. */
 enum SubscriptionKind {
-    CLOUD_TO_DEVICE,
-    MODULE_INPUTS,
-    TWIN_RESPONSES,
-    TWIN_DESIRED,
-    METHODS;
+    CLOUD_TO_DEVICE, MODULE_INPUTS, TWIN_RESPONSES, TWIN_DESIRED, METHODS;
 
     static Optional<SubscriptionKind> of(String filter, Identity identity) {
         if (CloudToDevice.isSubscribeFilter(filter, identity)) {

@@ -113,9 +113,10 @@ class ConnectTest extends EmulatorTest {
 
     @Test
     void refusesAClientIdWithTwoSlashesWithConnack2() {
-        assertThatThrownBy(() -> PahoDevice.connect(hub, DEVICE, options -> { }, "a/b/c"))
+        assertThatThrownBy(() -> PahoDevice.connect(hub, DEVICE, options -> {
+        }, "a/b/c"))
                 .isInstanceOfSatisfying(MqttException.class,
-                e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_INVALID_CLIENT_ID));
+                        e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_INVALID_CLIENT_ID));
     }
 
     @Test

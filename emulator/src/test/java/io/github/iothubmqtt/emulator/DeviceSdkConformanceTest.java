@@ -63,7 +63,7 @@ class DeviceSdkConformanceTest extends EmulatorTest {
      * so a timed-out twin call is simply asked again.
      */
     private static <T> T retryingSdkRace(SdkCall<T> call) throws Exception {
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             try {
                 return call.run();
             } catch (IotHubClientException e) {
@@ -85,7 +85,8 @@ class DeviceSdkConformanceTest extends EmulatorTest {
         return identity;
     }
 
-    private static DeviceClient client(Identity identity, IotHubClientProtocol protocol, ClientOptions.ClientOptionsBuilder options) {
+    private static DeviceClient client(Identity identity, IotHubClientProtocol protocol,
+            ClientOptions.ClientOptionsBuilder options) {
         return new DeviceClient(hub.connectionString(identity), protocol,
                 options.sslContext(hub.clientSslContext()).build());
     }
@@ -157,7 +158,8 @@ class DeviceSdkConformanceTest extends EmulatorTest {
             client.sendEvent(new Message("through the gateway host"));
             assertThat(hub.service().awaitTelemetry(identity, 1, WAIT).get(0).bodyAsString())
                     .isEqualTo("through the gateway host");
-            client.subscribeToDesiredProperties((twin, context) -> { }, null);
+            client.subscribeToDesiredProperties((twin, context) -> {
+            }, null);
             assertThat(retryingSdkRace(() -> client.getTwin(RACE_TIMEOUT_MILLIS)).getReportedProperties().getVersion())
                     .isEqualTo(1);
         } finally {

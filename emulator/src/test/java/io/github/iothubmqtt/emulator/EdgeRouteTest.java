@@ -40,19 +40,19 @@ class EdgeRouteTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "/*                                      | /messages/modules/a/outputs/x | true",
-        "/messages/*                             | /messages/events              | true",
-        "/messages/*                             | /messages/modules/a           | true",
-        "/messages/modules/*                     | /messages/events              | false",
-        "/messages/modules/*                     | /messages/modules/a/outputs/x | true",
-        "/messages/modules/a/*                   | /messages/modules/a           | true",
-        "/messages/modules/a/*                   | /messages/modules/a/outputs/x | true",
-        "/messages/modules/a/*                   | /messages/modules/ab          | false",
-        "/messages/modules/a/outputs/*           | /messages/modules/a           | false",
-        "/messages/modules/a/outputs/*           | /messages/modules/a/outputs/x | true",
-        "/messages/modules/a/outputs/x           | /messages/modules/a/outputs/x | true",
-        "/messages/modules/a/outputs/x           | /messages/modules/a/outputs/y | false",
-        "/twinChangeNotifications                | /messages/modules/a           | false",
+            "/*                                      | /messages/modules/a/outputs/x | true",
+            "/messages/*                             | /messages/events              | true",
+            "/messages/*                             | /messages/modules/a           | true",
+            "/messages/modules/*                     | /messages/events              | false",
+            "/messages/modules/*                     | /messages/modules/a/outputs/x | true",
+            "/messages/modules/a/*                   | /messages/modules/a           | true",
+            "/messages/modules/a/*                   | /messages/modules/a/outputs/x | true",
+            "/messages/modules/a/*                   | /messages/modules/ab          | false",
+            "/messages/modules/a/outputs/*           | /messages/modules/a           | false",
+            "/messages/modules/a/outputs/*           | /messages/modules/a/outputs/x | true",
+            "/messages/modules/a/outputs/x           | /messages/modules/a/outputs/x | true",
+            "/messages/modules/a/outputs/x           | /messages/modules/a/outputs/y | false",
+            "/twinChangeNotifications                | /messages/modules/a           | false",
     })
     void sourcesMatchByPrefixWhenTheyEndInAStar(String source, String path, boolean matches) {
         assertThat(EdgeRoute.parse("r", "FROM " + source + " INTO $upstream").matches(path, NOTHING))
@@ -75,9 +75,9 @@ class EdgeRouteTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "", "INTO $upstream", "FROM /messages/*", "FROM messages/* INTO $upstream", "FROM /messages/modules INTO $upstream",
-        "FROM /messages/* INTO $downstream", "FROM /messages/* INTO BrokeredEndpoint(\"/modules/b/outputs/y\")",
-        "FROM /messages/* WHERE INTO $upstream", "FROM /messages/* WHERE a = INTO $upstream"})
+            "", "INTO $upstream", "FROM /messages/*", "FROM messages/* INTO $upstream", "FROM /messages/modules INTO $upstream",
+            "FROM /messages/* INTO $downstream", "FROM /messages/* INTO BrokeredEndpoint(\"/modules/b/outputs/y\")",
+            "FROM /messages/* WHERE INTO $upstream", "FROM /messages/* WHERE a = INTO $upstream"})
     void malformedRoutesAreRefusedNamingTheRoute(String text) {
         assertThatThrownBy(() -> EdgeRoute.parse("broken", text))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("route 'broken': ");
@@ -104,7 +104,7 @@ class EdgeRouteTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{\"routes\": []}", "{\"routes\": {\"r\": 1}}",
-        "{\"routes\": {}, \"storeAndForwardConfiguration\": {\"timeToLiveSecs\": 0}}"})
+            "{\"routes\": {}, \"storeAndForwardConfiguration\": {\"timeToLiveSecs\": 0}}"})
     void aRoutesFileOfAnotherShapeIsRefused(String json) {
         assertThatThrownBy(() -> EdgeRoutes.parse(JSON.readTree(json))).isInstanceOf(IllegalArgumentException.class);
     }

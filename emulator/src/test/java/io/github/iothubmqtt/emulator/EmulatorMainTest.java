@@ -93,7 +93,8 @@ class EmulatorMainTest {
                 "{\"enrollments\": [{\"enrollmentGroupId\": \"g\", \"attestation\": {\"symmetricKey\": {\"primaryKey\": \""
                         + DeviceRegistry.newKey() + "\"}}}]}");
         Process process = launch("--mqtt-port", "0", "--ws-port", "-1", "--http-port", "-1", "--dps-port", "0",
-                "--id-scope", "0ne00C11", "--enrollments", enrollments.toString(), "--ca-out", directory.resolve("ca.pem").toString());
+                "--id-scope", "0ne00C11", "--enrollments", enrollments.toString(), "--ca-out",
+                directory.resolve("ca.pem").toString());
         try {
             String dps = startupReport(process).stream().filter(l -> l.startsWith("dps: ")).findFirst().orElseThrow();
             int port = Integer.parseInt(dps.split("\\s+")[1]);

@@ -113,22 +113,22 @@ class HttpApiTest extends EmulatorTest {
     @Test
     void outOfRangeInputIsRefusedWith400AndTheHubsErrorBody() throws Exception {
         for (String body : new String[] {
-            "{\"methodName\":\"m\",\"connectTimeoutInSeconds\":1e18}",
-            "{\"methodName\":\"m\",\"connectTimeoutInSeconds\":301}",
-            "{\"methodName\":\"m\",\"responseTimeoutInSeconds\":4}",
-            "{\"methodName\":\"m\",\"responseTimeoutInSeconds\":\"30\"}",
-            "{\"methodName\":\"m\",\"payload\":{\"n\":1e400}}"}) {
+                "{\"methodName\":\"m\",\"connectTimeoutInSeconds\":1e18}",
+                "{\"methodName\":\"m\",\"connectTimeoutInSeconds\":301}",
+                "{\"methodName\":\"m\",\"responseTimeoutInSeconds\":4}",
+                "{\"methodName\":\"m\",\"responseTimeoutInSeconds\":\"30\"}",
+                "{\"methodName\":\"m\",\"payload\":{\"n\":1e400}}"}) {
             assertRefused(send(request("/twins/http-device/methods").POST(HttpRequest.BodyPublishers.ofString(body))),
                     body);
         }
         String faultsBefore = send(request("/emulator/faults").GET()).body();
         for (String body : new String[] {
-            "{\"refuseConnects\":true,\"delayResponsesMillis\":9e18}",
-            "{\"refuseConnects\":true,\"delayResponsesMillis\":9000000000000000000}",
-            "{\"refuseConnects\":true,\"delayResponsesMillis\":-1}",
-            "{\"refuseConnects\":true,\"throttleTwin\":-1}",
-            "{\"refuseConnects\":true,\"throttleTwin\":2147483648}",
-            "{\"refuseConnects\":\"yes\"}"}) {
+                "{\"refuseConnects\":true,\"delayResponsesMillis\":9e18}",
+                "{\"refuseConnects\":true,\"delayResponsesMillis\":9000000000000000000}",
+                "{\"refuseConnects\":true,\"delayResponsesMillis\":-1}",
+                "{\"refuseConnects\":true,\"throttleTwin\":-1}",
+                "{\"refuseConnects\":true,\"throttleTwin\":2147483648}",
+                "{\"refuseConnects\":\"yes\"}"}) {
             assertRefused(send(request("/emulator/faults").PUT(HttpRequest.BodyPublishers.ofString(body))), body);
         }
         assertThat(send(request("/emulator/faults").GET()).body()).as("a refused request changes nothing")

@@ -58,7 +58,8 @@ class LogHygieneTest extends EmulatorTest {
     private static void assertShortAndPlain(List<String> lines, int maxLines) {
         assertThat(lines).as("one line per bad connection at most").hasSizeLessThanOrEqualTo(maxLines);
         assertThat(lines).as("no stack traces").noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by"));
-        assertThat(lines).as("nothing at ERROR: a bad client is not the emulator's fault").noneMatch(line -> line.contains("ERROR"));
+        assertThat(lines).as("nothing at ERROR: a bad client is not the emulator's fault")
+                .noneMatch(line -> line.contains("ERROR"));
         assertThat(lines).as("short lines").allMatch(line -> line.length() <= MAX_LINE);
     }
 }

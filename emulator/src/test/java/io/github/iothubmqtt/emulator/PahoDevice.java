@@ -92,7 +92,8 @@ final class PahoDevice implements AutoCloseable {
     }
 
     static PahoDevice connect(IotHubEmulator hub, Identity identity) throws MqttException {
-        return connect(hub, identity, options -> { });
+        return connect(hub, identity, options -> {
+        });
     }
 
     static PahoDevice connect(IotHubEmulator hub, Identity identity, Consumer<MqttConnectOptions> tweak)

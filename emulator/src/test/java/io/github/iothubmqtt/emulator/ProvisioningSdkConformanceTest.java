@@ -53,7 +53,8 @@ class ProvisioningSdkConformanceTest extends EmulatorTest {
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
         serverCa = CertificateAuthority.create("conformance server CA");
-        CertificateAuthority.Issued server = serverCa.issueServerCertificate(List.of("localhost"), List.of("127.0.0.1", DPS_HOST));
+        CertificateAuthority.Issued server = serverCa.issueServerCertificate(List.of("localhost"),
+                List.of("127.0.0.1", DPS_HOST));
         Path chain = Files.writeString(dir.resolve("server.pem"), CertificateAuthority.pem(server.certificate()));
         Path key = Files.writeString(dir.resolve("server-key.pem"), CertificateAuthority.pem(server.privateKey()));
         deviceCa = CertificateAuthority.create("device CA");
@@ -76,7 +77,8 @@ class ProvisioningSdkConformanceTest extends EmulatorTest {
         assertThat(result.getDeviceId()).isEqualTo("sdk-thermostat");
         assertThat(hub.service().twin(Identity.device("sdk-thermostat")).path("desired")
                 .path("targetTemperature").asInt()).isEqualTo(21);
-        sendTelemetry(result, "HostName=" + result.getIothubUri() + ";DeviceId=" + result.getDeviceId() + ";SharedAccessKey=" + key,
+        sendTelemetry(result,
+                "HostName=" + result.getIothubUri() + ";DeviceId=" + result.getDeviceId() + ";SharedAccessKey=" + key,
                 serverCa.clientSslContext());
     }
 

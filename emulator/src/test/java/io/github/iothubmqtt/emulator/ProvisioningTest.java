@@ -83,7 +83,8 @@ class ProvisioningTest extends EmulatorTest {
             assertThat(refused.operation().errorCode()).isEqualTo(401002L);
         }
         try (Registrar device = Registrar.sas("raw-stranger", KEY)) {
-            Answer refused = device.send(Provisioning.registerTopic("1"), ProvisioningMessages.request("raw-stranger", null, null));
+            Answer refused = device.send(Provisioning.registerTopic("1"),
+                    ProvisioningMessages.request("raw-stranger", null, null));
             assertThat(refused.response().status()).isEqualTo(404);
             assertThat(refused.operation().errorCode()).isEqualTo(404201L);
             assertThat(device.send(Provisioning.pollTopic("2", "4.no.such"), new byte[0]).response().status()).isEqualTo(404);
@@ -97,7 +98,8 @@ class ProvisioningTest extends EmulatorTest {
     void throttlingIsAFaultAnswered429WithRetryAfter() throws Exception {
         hub.service().faults().throttleProvisioning(1);
         try (Registrar device = Registrar.sas("raw-member-2", Provisioning.deriveDeviceKey(GROUP_KEY, "raw-member-2"))) {
-            Answer throttled = device.send(Provisioning.registerTopic("1"), ProvisioningMessages.request("raw-member-2", null, null));
+            Answer throttled = device.send(Provisioning.registerTopic("1"),
+                    ProvisioningMessages.request("raw-member-2", null, null));
             assertThat(throttled.response()).isEqualTo(new Provisioning.Response(429, "1", 1));
             assertThat(device.registerAndPoll().isAssigned()).isTrue();
         } finally {
@@ -108,7 +110,8 @@ class ProvisioningTest extends EmulatorTest {
     @Test
     void individualX509EnrollmentsMatchTheThumbprint() throws Exception {
         CertificateAuthority.Issued certificate = hub.certificateAuthority().issueClientCertificate("raw-camera");
-        hub.provisioning().enrollments().add(Enrollment.individualX509("raw-camera", Thumbprints.sha1(certificate.certificate())));
+        hub.provisioning().enrollments()
+                .add(Enrollment.individualX509("raw-camera", Thumbprints.sha1(certificate.certificate())));
         CertificateAuthority.Issued stranger = hub.certificateAuthority().issueClientCertificate("raw-camera");
 
         try (Registrar device = Registrar.x509("raw-camera", certificate)) {
@@ -126,7 +129,8 @@ class ProvisioningTest extends EmulatorTest {
         MqttClient client = new MqttClient("ssl://localhost:" + hub.dpsPort(), "raw-1", new MemoryPersistence());
         MqttConnectOptions options = Registrar.options("raw-1");
         options.setUserName(Provisioning.username("0ne00OTHER", "raw-1", Provisioning.DEFAULT_API_VERSION));
-        options.setPassword(Provisioning.token("0ne00OTHER", "raw-1", KEY, Instant.now().plusSeconds(60).getEpochSecond()).toCharArray());
+        options.setPassword(
+                Provisioning.token("0ne00OTHER", "raw-1", KEY, Instant.now().plusSeconds(60).getEpochSecond()).toCharArray());
         assertThatThrownBy(() -> client.connect(options)).isInstanceOfSatisfying(MqttException.class,
                 e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_NOT_AUTHORIZED));
         client.close();

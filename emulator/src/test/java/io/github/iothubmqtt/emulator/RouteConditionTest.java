@@ -26,8 +26,9 @@ class RouteConditionTest {
         FIELDS.put("$connectionModuleId", "sensor");
     }
 
-    private static final Function<String, Object> RESOLVER =
-            reference -> FIELDS.containsKey(reference) ? FIELDS.get(reference) : RouteCondition.UNDEFINED;
+    private static final Function<String, Object> RESOLVER = reference -> FIELDS.containsKey(reference)
+            ? FIELDS.get(reference)
+            : RouteCondition.UNDEFINED;
 
     private static boolean test(String condition) {
         return RouteCondition.parse(condition).test(RESOLVER);
@@ -35,28 +36,28 @@ class RouteConditionTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "alert = 'yes'                              | true",
-        "alert = 'no'                               | false",
-        "alert != 'no'                              | true",
-        "alert <> 'yes'                             | false",
-        "$body.temperature > 30                     | true",
-        "$body.temperature >= 31.5                  | true",
-        "$body.temperature < 31.5                   | false",
-        "$body.temperature <= -1                    | false",
-        "level > '2'                                | true",
-        "$body.ok = true                            | true",
-        "$body.none = null                          | true",
-        "$connectionModuleId = 'sensor'             | true",
-        "alert = 'yes' AND $body.temperature > 40   | false",
-        "alert = 'yes' or $body.temperature > 40    | true",
-        "NOT alert = 'no'                           | true",
-        "NOT (alert = 'yes' AND level = '3')        | false",
-        "alert = 'no' OR level = '3' AND $body.ok = false | false",
-        "(alert = 'no' OR level = '3') AND $body.ok | true",
-        "IS_DEFINED(alert)                          | true",
-        "is_defined($body.missing)                  | false",
-        "NOT IS_DEFINED($body.missing)              | true",
-        "'it''s' = 'it''s'                          | true",
+            "alert = 'yes'                              | true",
+            "alert = 'no'                               | false",
+            "alert != 'no'                              | true",
+            "alert <> 'yes'                             | false",
+            "$body.temperature > 30                     | true",
+            "$body.temperature >= 31.5                  | true",
+            "$body.temperature < 31.5                   | false",
+            "$body.temperature <= -1                    | false",
+            "level > '2'                                | true",
+            "$body.ok = true                            | true",
+            "$body.none = null                          | true",
+            "$connectionModuleId = 'sensor'             | true",
+            "alert = 'yes' AND $body.temperature > 40   | false",
+            "alert = 'yes' or $body.temperature > 40    | true",
+            "NOT alert = 'no'                           | true",
+            "NOT (alert = 'yes' AND level = '3')        | false",
+            "alert = 'no' OR level = '3' AND $body.ok = false | false",
+            "(alert = 'no' OR level = '3') AND $body.ok | true",
+            "IS_DEFINED(alert)                          | true",
+            "is_defined($body.missing)                  | false",
+            "NOT IS_DEFINED($body.missing)              | true",
+            "'it''s' = 'it''s'                          | true",
     })
     void evaluates(String condition, boolean expected) {
         assertThat(test(condition)).as(condition).isEqualTo(expected);
@@ -64,8 +65,8 @@ class RouteConditionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "missing = 'x'", "missing != 'x'", "NOT missing = 'x'", "level > 2", "level = 3", "$body.ok > false",
-        "missing = 'x' OR missing = 'y'", "missing", "alert"})
+            "missing = 'x'", "missing != 'x'", "NOT missing = 'x'", "level > 2", "level = 3", "$body.ok > false",
+            "missing = 'x' OR missing = 'y'", "missing", "alert"})
     void undefinedAndMismatchedTypesNeverRoute(String condition) {
         assertThat(test(condition)).as(condition).isFalse();
     }
@@ -78,13 +79,13 @@ class RouteConditionTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "alert =                | ends where an operand should follow",
-        "alert = 'open          | string literal is not closed",
-        "(alert = 'x'           | it ends where ')' should follow",
-        "alert = 'x' extra      | 'extra' is not expected here",
-        "alert # 'x'            | unexpected character '#'",
-        "alert = 1.2.3          | '1.2.3' is not a number",
-        "= 'x'                  | '=' is not a property reference",
+            "alert =                | ends where an operand should follow",
+            "alert = 'open          | string literal is not closed",
+            "(alert = 'x'           | it ends where ')' should follow",
+            "alert = 'x' extra      | 'extra' is not expected here",
+            "alert # 'x'            | unexpected character '#'",
+            "alert = 1.2.3          | '1.2.3' is not a number",
+            "= 'x'                  | '=' is not a property reference",
     })
     void malformedConditionsAreRefusedWithTheReason(String condition, String reason) {
         assertThatThrownBy(() -> RouteCondition.parse(condition))

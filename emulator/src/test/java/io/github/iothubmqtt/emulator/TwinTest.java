@@ -70,9 +70,11 @@ class TwinTest extends EmulatorTest {
     @Test
     void aPatchBasedOnAStaleVersionAnswers412AndChangesNothing() throws Exception {
         try (PahoDevice device = connectSubscribed("stale-device")) {
-            device.client.publish(TwinTopics.patchReportedTopic("r6", 1L), "{\"a\":1}".getBytes(StandardCharsets.UTF_8), 1, false);
+            device.client.publish(TwinTopics.patchReportedTopic("r6", 1L), "{\"a\":1}".getBytes(StandardCharsets.UTF_8), 1,
+                    false);
             assertThat(device.awaitMessage().topic()).isEqualTo("$iothub/twin/res/204/?$rid=r6&$version=2");
-            device.client.publish(TwinTopics.patchReportedTopic("r7", 1L), "{\"b\":2}".getBytes(StandardCharsets.UTF_8), 1, false);
+            device.client.publish(TwinTopics.patchReportedTopic("r7", 1L), "{\"b\":2}".getBytes(StandardCharsets.UTF_8), 1,
+                    false);
             PahoDevice.Received stale = device.awaitMessage();
             assertThat(stale.topic()).isEqualTo("$iothub/twin/res/412/?$rid=r7");
             assertThat(JSON.readTree(stale.body()).path("errorCode").asInt()).isEqualTo(412001);

@@ -27,7 +27,8 @@ class WebSocketTest extends EmulatorTest {
 
     @Test
     void pahoTalksMqttOverTheIotHubWebSocketPath() throws Exception {
-        try (PahoDevice device = PahoDevice.connect(PahoDevice.webSocketUri(hub), hub, DEVICE, options -> { })) {
+        try (PahoDevice device = PahoDevice.connect(PahoDevice.webSocketUri(hub), hub, DEVICE, options -> {
+        })) {
             device.subscribe(CloudToDevice.subscribeFilter(DEVICE), 1);
             device.client.publish("devices/ws-device/messages/events/k=v", "over ws".getBytes(), 1, false);
             assertThat(hub.service().awaitTelemetry(DEVICE, 1, PahoDevice.WAIT).get(0).bodyAsString())

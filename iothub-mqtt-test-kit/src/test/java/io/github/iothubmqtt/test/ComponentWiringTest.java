@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What @IotHubTest sets on the component, and that it registers every device it names. */
-@IotHubTest(devices = { "wired-1", "wired-2" })
+@IotHubTest(devices = {"wired-1", "wired-2"})
 class ComponentWiringTest extends CamelTestSupport {
 
     @Test

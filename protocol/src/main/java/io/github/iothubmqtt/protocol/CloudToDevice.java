@@ -37,7 +37,8 @@ public final class CloudToDevice {
         // searched after the prefix: "devices/messages/devicebound/" must not read as a device id ending before it began
         int devicebound = topic == null || !topic.startsWith(DEVICES) ? -1 : topic.indexOf(DEVICEBOUND, DEVICES.length());
         if (devicebound < 0) {
-            throw new IllegalArgumentException("'" + topic + "' is not a C2D topic: expected devices/{d}" + DEVICEBOUND + "{bag}");
+            throw new IllegalArgumentException(
+                    "'" + topic + "' is not a C2D topic: expected devices/{d}" + DEVICEBOUND + "{bag}");
         }
         Identity identity = Telemetry.identityOf(topic, topic.substring(DEVICES.length(), devicebound));
         return new Delivery(identity, PropertyBag.decode(topic.substring(devicebound + DEVICEBOUND.length())));

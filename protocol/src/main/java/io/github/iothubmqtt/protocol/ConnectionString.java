@@ -45,7 +45,9 @@ public final class ConnectionString {
         this.sharedAccessKey = checkValue(SHARED_ACCESS_KEY, builder.sharedAccessKey);
         this.sharedAccessKeyName = checkValue(SHARED_ACCESS_KEY_NAME, builder.sharedAccessKeyName);
         this.sharedAccessSignature = checkValue(SHARED_ACCESS_SIGNATURE, builder.sharedAccessSignature);
-        this.gatewayHostName = builder.gatewayHostName == null ? null : checkHostName(GATEWAY_HOST_NAME, builder.gatewayHostName);
+        this.gatewayHostName = builder.gatewayHostName == null
+                ? null
+                : checkHostName(GATEWAY_HOST_NAME, builder.gatewayHostName);
         this.x509 = builder.x509;
         checkCredentials();
     }
@@ -89,10 +91,11 @@ public final class ConnectionString {
 
     /** Quotes copied with the string (from a shell, a .env file or YAML) would otherwise fail as a bad HostName. */
     private static void checkNotQuoted(String text) {
-        for (char quote : new char[] { '"', '\'', '\u201c', '\u201d', '\u2018', '\u2019' }) {
+        for (char quote : new char[] {'"', '\'', '\u201c', '\u201d', '\u2018', '\u2019'}) {
             if (text.charAt(0) == quote || text.charAt(text.length() - 1) == quote) {
                 throw new IllegalArgumentException("connection string is quoted: it " + (text.charAt(0) == quote
-                        ? "starts" : "ends") + " with the quote " + quote + " (U+" + String.format("%04X", (int) quote)
+                        ? "starts"
+                        : "ends") + " with the quote " + quote + " (U+" + String.format("%04X", (int) quote)
                         + "); remove the quotes around it, they are not part of the string");
             }
         }
@@ -155,7 +158,8 @@ public final class ConnectionString {
 
     private String render(boolean masked) {
         // parse URL-decodes the device id, so its '%' (a valid id character) is written as %25 to read back unchanged
-        StringBuilder text = new StringBuilder(HOST_NAME + "=" + hostName + ";" + DEVICE_ID + "=" + identity.deviceId().replace("%", "%25"));
+        StringBuilder text = new StringBuilder(
+                HOST_NAME + "=" + hostName + ";" + DEVICE_ID + "=" + identity.deviceId().replace("%", "%25"));
         append(text, MODULE_ID, identity.moduleId());
         append(text, SHARED_ACCESS_KEY_NAME, sharedAccessKeyName);
         append(text, SHARED_ACCESS_KEY, masked && sharedAccessKey != null ? MASK : sharedAccessKey);

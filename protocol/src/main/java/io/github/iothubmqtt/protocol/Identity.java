@@ -39,7 +39,8 @@ public record Identity(String deviceId, String moduleId) {
             case 1 -> device(parts[0]);
             case 2 -> module(parts[0], parts[1]);
             default -> throw new IllegalArgumentException(
-                    "client id " + ClientText.quote(clientId) + " has more than one '/': IoT Hub expects {deviceId} or {deviceId}/{moduleId}");
+                    "client id " + ClientText.quote(clientId)
+                            + " has more than one '/': IoT Hub expects {deviceId} or {deviceId}/{moduleId}");
         };
     }
 
@@ -66,7 +67,8 @@ public record Identity(String deviceId, String moduleId) {
             throw new IllegalArgumentException(what + " is empty");
         }
         if (id.length() > MAX_ID_LENGTH) {
-            throw new IllegalArgumentException(what + " is " + id.length() + " characters long; IoT Hub allows at most " + MAX_ID_LENGTH);
+            throw new IllegalArgumentException(
+                    what + " is " + id.length() + " characters long; IoT Hub allows at most " + MAX_ID_LENGTH);
         }
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);

@@ -27,15 +27,18 @@ public final class MethodTopics {
 
     public static Request parseRequest(String topic) {
         if (topic == null || !topic.startsWith(REQUEST)) {
-            throw new IllegalArgumentException(ClientText.quote(topic) + " is not a method request topic: expected " + REQUEST + "{name}/?$rid=…");
+            throw new IllegalArgumentException(
+                    ClientText.quote(topic) + " is not a method request topic: expected " + REQUEST + "{name}/?$rid=…");
         }
         int slash = topic.indexOf('/', REQUEST.length());
         if (slash < 0) {
-            throw new IllegalArgumentException(ClientText.quote(topic) + " is not a method request topic: no '/' after the method name");
+            throw new IllegalArgumentException(
+                    ClientText.quote(topic) + " is not a method request topic: no '/' after the method name");
         }
         String name = topic.substring(REQUEST.length(), slash);
         checkMethodName(name);
-        return new Request(name, Query.required(Query.parse(topic, topic.substring(0, slash + 1), "method request"), Query.RID, topic));
+        return new Request(name,
+                Query.required(Query.parse(topic, topic.substring(0, slash + 1), "method request"), Query.RID, topic));
     }
 
     /** The response topic; unlike twin statuses, a method's status is any integer the device chooses. */
@@ -45,14 +48,17 @@ public final class MethodTopics {
 
     public static Response parseResponse(String topic) {
         if (topic == null || !topic.startsWith(RESPONSE)) {
-            throw new IllegalArgumentException(ClientText.quote(topic) + " is not a method response topic: expected " + RESPONSE + "{status}/?$rid=…");
+            throw new IllegalArgumentException(
+                    ClientText.quote(topic) + " is not a method response topic: expected " + RESPONSE + "{status}/?$rid=…");
         }
         int slash = topic.indexOf('/', RESPONSE.length());
         if (slash < 0) {
-            throw new IllegalArgumentException(ClientText.quote(topic) + " is not a method response topic: no '/' after the status");
+            throw new IllegalArgumentException(
+                    ClientText.quote(topic) + " is not a method response topic: no '/' after the status");
         }
         int status = Query.integer(topic.substring(RESPONSE.length(), slash), topic);
-        return new Response(status, Query.required(Query.parse(topic, topic.substring(0, slash + 1), "method response"), Query.RID, topic));
+        return new Response(status,
+                Query.required(Query.parse(topic, topic.substring(0, slash + 1), "method response"), Query.RID, topic));
     }
 
     /** Checks a method name against the hub's rules. */
@@ -63,8 +69,9 @@ public final class MethodTopics {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c < 0x21 || c > 0x7E || FORBIDDEN_IN_NAMES.indexOf(c) >= 0) {
-                throw new IllegalArgumentException("method name " + ClientText.quote(name) + " contains '" + ClientText.escape(c)
-                        + "': IoT Hub allows printable US-ASCII except " + FORBIDDEN_IN_NAMES.trim() + " and spaces");
+                throw new IllegalArgumentException(
+                        "method name " + ClientText.quote(name) + " contains '" + ClientText.escape(c)
+                                + "': IoT Hub allows printable US-ASCII except " + FORBIDDEN_IN_NAMES.trim() + " and spaces");
             }
         }
     }

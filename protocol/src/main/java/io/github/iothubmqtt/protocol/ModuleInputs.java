@@ -37,7 +37,8 @@ public final class ModuleInputs {
         String[] segments = topic == null ? new String[0] : topic.split("/", 7);
         if (segments.length < 6 || !"devices".equals(segments[0]) || !"modules".equals(segments[2])
                 || !"inputs".equals(segments[4]) || segments[5].isEmpty()) {
-            throw new IllegalArgumentException("'" + topic + "' is not a module input topic: expected devices/{d}/modules/{m}/inputs/{input}/{bag}");
+            throw new IllegalArgumentException(
+                    "'" + topic + "' is not a module input topic: expected devices/{d}/modules/{m}/inputs/{input}/{bag}");
         }
         return new Delivery(Identity.module(segments[1], segments[3]), segments[5],
                 PropertyBag.decode(segments.length == 7 ? segments[6] : ""));

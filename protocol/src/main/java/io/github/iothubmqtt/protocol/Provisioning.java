@@ -77,7 +77,8 @@ public final class Provisioning {
         if (operationId == null || operationId.isEmpty()) {
             throw new IllegalArgumentException("operation id is empty: poll with the id of the 202 answer");
         }
-        return POLL + "?" + Query.RID + "=" + Query.rid(rid) + "&" + OPERATION_ID + "=" + PropertyBag.encodeComponent(operationId);
+        return POLL + "?" + Query.RID + "=" + Query.rid(rid) + "&" + OPERATION_ID + "="
+                + PropertyBag.encodeComponent(operationId);
     }
 
     /** A device's request: a registration ({@code operationId} null) or a poll of the operation it started. */
@@ -103,13 +104,15 @@ public final class Provisioning {
         if (retryAfterSeconds != null && retryAfterSeconds < 0) {
             throw new IllegalArgumentException("retry-after " + retryAfterSeconds + " is negative: it counts seconds to wait");
         }
-        return RESPONSE + status + "/?" + Query.RID + "=" + Query.rid(rid) + (retryAfterSeconds == null ? "" : "&" + RETRY_AFTER + "=" + retryAfterSeconds);
+        return RESPONSE + status + "/?" + Query.RID + "=" + Query.rid(rid)
+                + (retryAfterSeconds == null ? "" : "&" + RETRY_AFTER + "=" + retryAfterSeconds);
     }
 
     /** Parses {@code $dps/registrations/res/{status}/?$rid=…[&retry-after=…]}, parameters in any order. */
     public static Response parseResponse(String topic) {
         if (topic == null || !topic.startsWith(RESPONSE)) {
-            throw new IllegalArgumentException("'" + topic + "' is not a DPS response topic: expected " + RESPONSE + "{status}/?$rid=…");
+            throw new IllegalArgumentException(
+                    "'" + topic + "' is not a DPS response topic: expected " + RESPONSE + "{status}/?$rid=…");
         }
         int slash = topic.indexOf('/', RESPONSE.length());
         if (slash < 0) {
@@ -127,7 +130,8 @@ public final class Provisioning {
 
     private static void checkIdScope(String idScope) {
         if (idScope == null || idScope.isEmpty() || !idScope.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))) {
-            throw new IllegalArgumentException("ID scope '" + idScope + "' must be non-empty ASCII letters and digits, e.g. 0ne00000000");
+            throw new IllegalArgumentException(
+                    "ID scope '" + idScope + "' must be non-empty ASCII letters and digits, e.g. 0ne00000000");
         }
     }
 

@@ -44,7 +44,8 @@ public final class ProvisioningMessages {
      */
     public static byte[] request(String registrationId, JsonNode allocationData, String modelId) {
         if (allocationData != null && !allocationData.isObject()) {
-            throw new IllegalArgumentException("the registration payload must be a JSON object, not " + allocationData.getNodeType());
+            throw new IllegalArgumentException(
+                    "the registration payload must be a JSON object, not " + allocationData.getNodeType());
         }
         ObjectNode body = JSON.createObjectNode().put("registrationId", registrationId);
         if (allocationData != null || modelId != null) {

@@ -15,11 +15,13 @@ final class Query {
     /** Splits {@code prefix?query} after checking the prefix; returns the decoded query parameters. */
     static Map<String, String> parse(String topic, String prefix, String what) {
         if (topic == null || !topic.startsWith(prefix)) {
-            throw new IllegalArgumentException(ClientText.quote(topic) + " is not a " + what + " topic: expected " + prefix + "…");
+            throw new IllegalArgumentException(
+                    ClientText.quote(topic) + " is not a " + what + " topic: expected " + prefix + "…");
         }
         String rest = topic.substring(prefix.length());
         if (!rest.startsWith("?")) {
-            throw new IllegalArgumentException(ClientText.quote(topic) + " is not a " + what + " topic: the query must follow " + prefix);
+            throw new IllegalArgumentException(
+                    ClientText.quote(topic) + " is not a " + what + " topic: the query must follow " + prefix);
         }
         return PropertyBag.decode(rest.substring(1));
     }
@@ -45,7 +47,8 @@ final class Query {
     static int status(String segment, String topic) {
         OptionalLong status = segment.length() == 3 && segment.charAt(0) != '0' ? decimal(segment) : OptionalLong.empty();
         if (status.isEmpty() || status.getAsLong() < 100) {
-            throw new IllegalArgumentException(ClientText.quote(topic) + ": status " + ClientText.quote(segment) + " is not a three-digit number from 100 to 999");
+            throw new IllegalArgumentException(ClientText.quote(topic) + ": status " + ClientText.quote(segment)
+                    + " is not a three-digit number from 100 to 999");
         }
         return (int) status.getAsLong();
     }
@@ -60,7 +63,8 @@ final class Query {
     static int integer(String segment, String topic) {
         OptionalLong value = decimal(segment);
         if (value.isEmpty() || value.getAsLong() < Integer.MIN_VALUE || value.getAsLong() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(ClientText.quote(topic) + ": status " + ClientText.quote(segment) + " is not an integer");
+            throw new IllegalArgumentException(
+                    ClientText.quote(topic) + ": status " + ClientText.quote(segment) + " is not an integer");
         }
         return (int) value.getAsLong();
     }
@@ -73,7 +77,8 @@ final class Query {
     }
 
     private static long number(String value, String name, String topic) {
-        return decimal(value).orElseThrow(() -> new IllegalArgumentException(ClientText.quote(topic) + ": " + name + " " + ClientText.quote(value) + " is not a number"));
+        return decimal(value).orElseThrow(() -> new IllegalArgumentException(
+                ClientText.quote(topic) + ": " + name + " " + ClientText.quote(value) + " is not a number"));
     }
 
     /**

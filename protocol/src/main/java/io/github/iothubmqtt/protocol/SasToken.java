@@ -123,12 +123,14 @@ public final class SasToken {
      * Checks a token as the hub does: audience for this hub and identity, not expired beyond the clock skew,
      * signed with one of the keys (primary first).
      */
-    public static SasVerification verify(String token, String hostName, Identity identity, List<String> keys, long nowEpochSeconds) {
+    public static SasVerification verify(String token, String hostName, Identity identity, List<String> keys,
+            long nowEpochSeconds) {
         return verify(token, parsed -> parsed.isFor(hostName, identity), keys, nowEpochSeconds);
     }
 
     /** Checks a token whose audience {@code isForAudience} accepts: expiry within the clock skew, then the signature. */
-    public static SasVerification verify(String token, Predicate<SasToken> isForAudience, List<String> keys, long nowEpochSeconds) {
+    public static SasVerification verify(String token, Predicate<SasToken> isForAudience, List<String> keys,
+            long nowEpochSeconds) {
         SasToken parsed;
         try {
             parsed = parse(token);

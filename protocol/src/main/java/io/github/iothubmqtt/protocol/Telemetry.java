@@ -26,27 +26,32 @@ public final class Telemetry {
     /** Parses a telemetry topic; accepts a trailing {@code /} after the bag, as the hub does. */
     public static Topic parse(String topic) {
         if (topic == null || !topic.startsWith(DEVICES)) {
-            throw new IllegalArgumentException(ClientText.quote(topic) + " is not a telemetry topic: it must start with " + DEVICES);
+            throw new IllegalArgumentException(
+                    ClientText.quote(topic) + " is not a telemetry topic: it must start with " + DEVICES);
         }
         // searched from the slash of "devices/", so that "devices/messages/events/" is found, naming no identity
         int events = topic.indexOf(EVENTS_WITHOUT_SLASH, DEVICES.length() - 1);
         if (events == DEVICES.length() - 1) {
-            throw new IllegalArgumentException(ClientText.quote(topic) + " names no identity: expected devices/{d} or devices/{d}/modules/{m}");
+            throw new IllegalArgumentException(
+                    ClientText.quote(topic) + " names no identity: expected devices/{d} or devices/{d}/modules/{m}");
         }
         if (events < 0) {
-            throw new IllegalArgumentException(ClientText.quote(topic) + " is not a telemetry topic: " + EVENTS + " is missing");
+            throw new IllegalArgumentException(
+                    ClientText.quote(topic) + " is not a telemetry topic: " + EVENTS + " is missing");
         }
         Identity identity = identityOf(topic, topic.substring(DEVICES.length(), events));
         String rest = topic.substring(events + EVENTS_WITHOUT_SLASH.length());
         if (!rest.isEmpty() && !rest.startsWith("/")) {
-            throw new IllegalArgumentException(ClientText.quote(topic) + " is not a telemetry topic: " + EVENTS + " must end the path");
+            throw new IllegalArgumentException(
+                    ClientText.quote(topic) + " is not a telemetry topic: " + EVENTS + " must end the path");
         }
         String bag = rest.isEmpty() ? "" : rest.substring(1);
         if (bag.endsWith("/")) {
             bag = bag.substring(0, bag.length() - 1);
         }
         if (bag.startsWith("?")) {
-            throw new IllegalArgumentException(ClientText.quote(topic) + ": the property bag must follow the '/' directly, not a '?'");
+            throw new IllegalArgumentException(
+                    ClientText.quote(topic) + ": the property bag must follow the '/' directly, not a '?'");
         }
         return new Topic(identity, PropertyBag.decode(bag));
     }
@@ -96,7 +101,8 @@ public final class Telemetry {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(ClientText.quote(topic) + ": " + e.getMessage(), e);
         }
-        throw new IllegalArgumentException(ClientText.quote(topic) + " names no identity: expected devices/{d} or devices/{d}/modules/{m}");
+        throw new IllegalArgumentException(
+                ClientText.quote(topic) + " names no identity: expected devices/{d} or devices/{d}/modules/{m}");
     }
 
     private static void checkNoControlCharacters(String what, String name, String text) {

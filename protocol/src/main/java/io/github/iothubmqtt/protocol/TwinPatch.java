@@ -22,7 +22,8 @@ public final class TwinPatch {
      */
     public static void validate(JsonNode patch) {
         if (patch == null || !patch.isObject()) {
-            throw new IllegalArgumentException("a twin patch must be a JSON object, not " + (patch == null ? "nothing" : patch.getNodeType()));
+            throw new IllegalArgumentException(
+                    "a twin patch must be a JSON object, not " + (patch == null ? "nothing" : patch.getNodeType()));
         }
         int size = sizeOf(patch);
         if (size > HubLimits.MAX_TWIN_SECTION_BYTES) {
@@ -34,7 +35,7 @@ public final class TwinPatch {
 
     /** Merges the patch into the target: objects merge recursively, {@code null} removes a member, anything else replaces. */
     public static void apply(ObjectNode target, JsonNode patch) {
-        for (Iterator<Map.Entry<String, JsonNode>> fields = patch.fields(); fields.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = patch.fields(); fields.hasNext();) {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode value = field.getValue();
             JsonNode existing = target.get(field.getKey());
@@ -57,9 +58,10 @@ public final class TwinPatch {
 
     private static void checkObject(JsonNode object, String path, int depth) {
         if (depth > HubLimits.MAX_TWIN_DEPTH) {
-            throw new IllegalArgumentException("twin patch nests deeper than " + HubLimits.MAX_TWIN_DEPTH + " levels at " + ClientText.quote(path));
+            throw new IllegalArgumentException(
+                    "twin patch nests deeper than " + HubLimits.MAX_TWIN_DEPTH + " levels at " + ClientText.quote(path));
         }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext();) {
             Map.Entry<String, JsonNode> field = fields.next();
             String member = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
             checkKey(field.getKey(), member);
@@ -72,12 +74,14 @@ public final class TwinPatch {
             throw new IllegalArgumentException("twin patch has an empty key under " + ClientText.quote(member));
         }
         if (Utf8.bytes(key, "twin key " + ClientText.quote(member)).length > HubLimits.MAX_TWIN_KEY_BYTES) {
-            throw new IllegalArgumentException("twin key " + ClientText.quote(member) + " is longer than " + HubLimits.MAX_TWIN_KEY_BYTES + " bytes");
+            throw new IllegalArgumentException(
+                    "twin key " + ClientText.quote(member) + " is longer than " + HubLimits.MAX_TWIN_KEY_BYTES + " bytes");
         }
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
             if (Character.isISOControl(c) || FORBIDDEN_IN_KEYS.indexOf(c) >= 0) {
-                throw new IllegalArgumentException("twin key " + ClientText.quote(member) + " contains '" + (Character.isISOControl(c) ? "a control character" : c)
+                throw new IllegalArgumentException("twin key " + ClientText.quote(member) + " contains '"
+                        + (Character.isISOControl(c) ? "a control character" : c)
                         + "': IoT Hub forbids control characters, '.', '$' and spaces in keys");
             }
         }
@@ -89,7 +93,8 @@ public final class TwinPatch {
             case ARRAY -> throw new IllegalArgumentException("twin property " + ClientText.quote(member)
                     + " is an array: IoT Hub accepts boolean, number, string, object or null values");
             case STRING -> {
-                if (Utf8.bytes(value.textValue(), "twin property " + ClientText.quote(member)).length > HubLimits.MAX_TWIN_STRING_BYTES) {
+                if (Utf8.bytes(value.textValue(),
+                        "twin property " + ClientText.quote(member)).length > HubLimits.MAX_TWIN_STRING_BYTES) {
                     throw new IllegalArgumentException("twin property " + ClientText.quote(member) + " is a string longer than "
                             + HubLimits.MAX_TWIN_STRING_BYTES + " bytes");
                 }
@@ -102,13 +107,16 @@ public final class TwinPatch {
                 }
                 if (value.isIntegralNumber() && (!value.canConvertToLong()
                         || value.longValue() > HubLimits.MAX_TWIN_INTEGER || value.longValue() < HubLimits.MIN_TWIN_INTEGER)) {
-                    throw new IllegalArgumentException("twin property " + ClientText.quote(member) + " = " + ClientText.quote(value.toString())
-                            + " is outside the integers IoT Hub stores (" + HubLimits.MIN_TWIN_INTEGER + " to " + HubLimits.MAX_TWIN_INTEGER + ")");
+                    throw new IllegalArgumentException(
+                            "twin property " + ClientText.quote(member) + " = " + ClientText.quote(value.toString())
+                                    + " is outside the integers IoT Hub stores (" + HubLimits.MIN_TWIN_INTEGER + " to "
+                                    + HubLimits.MAX_TWIN_INTEGER + ")");
                 }
             }
             case BOOLEAN, NULL -> {
             }
-            default -> throw new IllegalArgumentException("twin property " + ClientText.quote(member) + " has the unsupported type " + value.getNodeType());
+            default -> throw new IllegalArgumentException(
+                    "twin property " + ClientText.quote(member) + " has the unsupported type " + value.getNodeType());
         }
     }
 }

@@ -13,7 +13,9 @@ public final class TwinTopics {
     private static final String DESIRED = "$iothub/twin/PATCH/properties/desired/";
 
     /** What a device asks of its twin. */
-    public enum Operation { GET, PATCH_REPORTED }
+    public enum Operation {
+        GET, PATCH_REPORTED
+    }
 
     /** A device's twin request; {@code version} is the optional base version of a reported patch. */
     public record Request(Operation operation, String rid, Long version) {
@@ -32,7 +34,8 @@ public final class TwinTopics {
 
     /** The reported patch topic; a non-null {@code version} asks for optimistic concurrency. */
     public static String patchReportedTopic(String rid, Long version) {
-        return PATCH_REPORTED + "?" + Query.RID + "=" + Query.rid(rid) + (version == null ? "" : "&" + Query.VERSION + "=" + version);
+        return PATCH_REPORTED + "?" + Query.RID + "=" + Query.rid(rid)
+                + (version == null ? "" : "&" + Query.VERSION + "=" + version);
     }
 
     public static Request parseRequest(String topic) {
@@ -47,16 +50,19 @@ public final class TwinTopics {
     /** The response topic, {@code $rid} before {@code $version}: the Java SDK depends on that order. */
     public static String responseTopic(int status, String rid, Long version) {
         Query.checkStatus(status);
-        return RESPONSE + status + "/?" + Query.RID + "=" + Query.rid(rid) + (version == null ? "" : "&" + Query.VERSION + "=" + version);
+        return RESPONSE + status + "/?" + Query.RID + "=" + Query.rid(rid)
+                + (version == null ? "" : "&" + Query.VERSION + "=" + version);
     }
 
     public static Response parseResponse(String topic) {
         if (topic == null || !topic.startsWith(RESPONSE)) {
-            throw new IllegalArgumentException(ClientText.quote(topic) + " is not a twin response topic: expected " + RESPONSE + "{status}/?$rid=…");
+            throw new IllegalArgumentException(
+                    ClientText.quote(topic) + " is not a twin response topic: expected " + RESPONSE + "{status}/?$rid=…");
         }
         int slash = topic.indexOf('/', RESPONSE.length());
         if (slash < 0) {
-            throw new IllegalArgumentException(ClientText.quote(topic) + " is not a twin response topic: no '/' after the status");
+            throw new IllegalArgumentException(
+                    ClientText.quote(topic) + " is not a twin response topic: no '/' after the status");
         }
         int status = Query.status(topic.substring(RESPONSE.length(), slash), topic);
         Map<String, String> query = Query.parse(topic, topic.substring(0, slash + 1), "twin response");

@@ -66,7 +66,8 @@ public final class Username {
         }
         String[] segments = path.split("/", -1);
         if (segments.length < 2 || segments.length > 3 || segments[0].isEmpty()) {
-            throw new IllegalArgumentException("user name " + ClientText.quote(username) + " is not {hub}/{deviceId}[/{moduleId}]/?api-version=…");
+            throw new IllegalArgumentException(
+                    "user name " + ClientText.quote(username) + " is not {hub}/{deviceId}[/{moduleId}]/?api-version=…");
         }
         Identity identity = segments.length == 2 ? Identity.device(segments[1]) : Identity.module(segments[1], segments[2]);
         return new Username(segments[0], identity, parameters(parameterText));

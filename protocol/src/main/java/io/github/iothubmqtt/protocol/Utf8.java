@@ -11,10 +11,12 @@ final class Utf8 {
     /** The text's UTF-8 bytes; {@code what} names the text in the refusal of one with an unpaired surrogate. */
     static byte[] bytes(String text, String what) {
         for (int i = 0; i < text.length(); i++) {
-            if (Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            if (Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(text.charAt(i))) {
-                throw new IllegalArgumentException(what + ": character " + (i + 1) + " is an unpaired surrogate, which has no UTF-8 form");
+                throw new IllegalArgumentException(
+                        what + ": character " + (i + 1) + " is an unpaired surrogate, which has no UTF-8 form");
             }
         }
         return text.getBytes(StandardCharsets.UTF_8);

@@ -42,7 +42,8 @@ public final class WritablePropertyAck {
                     + (values == null ? "nothing" : values.getNodeType()));
         }
         if (version < 0) {
-            throw new IllegalArgumentException("the acknowledged desired version (av) is " + version + "; it must be 0 or more");
+            throw new IllegalArgumentException(
+                    "the acknowledged desired version (av) is " + version + "; it must be 0 or more");
         }
         Ack ack = new Ack(code, version, description);
         ObjectNode patch = JsonNodeFactory.instance.objectNode();
@@ -55,7 +56,7 @@ public final class WritablePropertyAck {
                 patch.set(component, marked(properties));
             }
         } else {
-            for (Iterator<Map.Entry<String, JsonNode>> members = values.fields(); members.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> members = values.fields(); members.hasNext();) {
                 Map.Entry<String, JsonNode> member = members.next();
                 if (isComponent(member.getValue())) {
                     ObjectNode properties = ack.properties(member.getValue());

@@ -17,7 +17,8 @@ class CloudToDeviceFuzzTest {
         String text = FuzzOracle.text(input);
         CloudToDevice.Delivery parsed = attempt(() -> CloudToDevice.parseDelivery(text));
         if (parsed != null) {
-            assertThat(CloudToDevice.parseDelivery(CloudToDevice.deliveryTopic(parsed.identity(), parsed.properties()))).isEqualTo(parsed);
+            assertThat(CloudToDevice.parseDelivery(CloudToDevice.deliveryTopic(parsed.identity(), parsed.properties())))
+                    .isEqualTo(parsed);
         }
         FuzzOracle.Lines lines = FuzzOracle.Lines.of(input);
         Identity identity = FuzzOracle.identity(lines, 0);

@@ -15,12 +15,12 @@ class ComponentCommandTest {
 
     @ParameterizedTest(name = "{0} -> component {1}, command {2}")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
-        "thermostat1*getMaxMinReport|thermostat1|getMaxMinReport",
-        "reboot|-|reboot",
-        "a*b*c|a|b*c",
-        "*reboot|-|*reboot",
-        "reboot*|-|reboot*",
-        "*|-|*",
+            "thermostat1*getMaxMinReport|thermostat1|getMaxMinReport",
+            "reboot|-|reboot",
+            "a*b*c|a|b*c",
+            "*reboot|-|*reboot",
+            "reboot*|-|reboot*",
+            "*|-|*",
     })
     void splitsAtTheFirstStarWhenBothSidesHaveText(String methodName, String component, String command) {
         ComponentCommand parsed = ComponentCommand.parse(methodName);

@@ -48,7 +48,8 @@ class ConnectionStringFuzzTest {
             assertThat(connectionString.toString()).doesNotContain("SharedAccessKey=" + connectionString.sharedAccessKey());
         }
         if (connectionString.sharedAccessSignature() != null) {
-            assertThat(connectionString.toString()).doesNotContain("SharedAccessSignature=" + connectionString.sharedAccessSignature());
+            assertThat(connectionString.toString())
+                    .doesNotContain("SharedAccessSignature=" + connectionString.sharedAccessSignature());
         }
     }
 
@@ -63,7 +64,9 @@ class ConnectionStringFuzzTest {
             int end = connectionString.indexOf(';', start);
             end = end < 0 ? connectionString.length() : end;
             int equals = connectionString.indexOf('=', start);
-            String key = equals < 0 || equals > end ? "" : connectionString.substring(start, equals).trim().toLowerCase(Locale.ROOT);
+            String key = equals < 0 || equals > end
+                    ? ""
+                    : connectionString.substring(start, equals).trim().toLowerCase(Locale.ROOT);
             if (key.equals("sharedaccesskey") || key.equals("sharedaccesssignature")) {
                 secrets.add(new FuzzOracle.Secret(equals + 1, end));
                 int sig = connectionString.indexOf("sig=", equals);

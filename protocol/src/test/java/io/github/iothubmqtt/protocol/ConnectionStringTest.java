@@ -37,7 +37,8 @@ class ConnectionStringTest {
     @Test
     void valuesMayContainEqualsSigns() {
         String signature = "SharedAccessSignature sr=hub.azure-devices.net%2Fdevices%2Fd&sig=abc%3D&se=1";
-        ConnectionString cs = ConnectionString.parse("HostName=hub.azure-devices.net;DeviceId=d;SharedAccessSignature=" + signature);
+        ConnectionString cs = ConnectionString
+                .parse("HostName=hub.azure-devices.net;DeviceId=d;SharedAccessSignature=" + signature);
         assertThat(cs.sharedAccessSignature()).isEqualTo(signature);
     }
 
@@ -58,7 +59,8 @@ class ConnectionStringTest {
 
     @Test
     void builderRoundTripsThroughParse() {
-        ConnectionString built = ConnectionString.builder().hostName("hub.azure-devices.net").identity(Identity.module("d", "m"))
+        ConnectionString built = ConnectionString.builder().hostName("hub.azure-devices.net")
+                .identity(Identity.module("d", "m"))
                 .sharedAccessKey(KEY).gatewayHostName("127.0.0.1").build();
         ConnectionString parsed = ConnectionString.parse(built.format());
         assertThat(parsed.identity()).isEqualTo(built.identity());
@@ -77,28 +79,35 @@ class ConnectionStringTest {
 
     @ParameterizedTest(name = "{0} -> names {1}")
     @CsvSource(delimiter = '|', value = {
-        "DeviceId=d;SharedAccessKey=" + KEY + "|HostName is missing",
-        "HostName=hub.azure-devices.net;SharedAccessKey=" + KEY + "|DeviceId is missing",
-        "HostName=hub.azure-devices.net;DeviceId=d|SharedAccessKey is missing",
-        "HostName=hub.azure-devices.net/x;DeviceId=d;SharedAccessKey=" + KEY + "|HostName 'hub.azure-devices.net/x' is not a host name",
-        "HostName=hub.azure-devices.net;DeviceId=d e;SharedAccessKey=" + KEY + "|DeviceId is invalid",
-        "HostName=hub.azure-devices.net;DeviceId=d;ModuleId=m/n;SharedAccessKey=" + KEY + "|ModuleId is invalid",
-        "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=not-base64!|SharedAccessKey is not valid base64",
-        "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY + ";x509=true|exclude each other",
-        "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY + ";SharedAccessSignature=SharedAccessSignature sr=a&sig=b&se=1|exclude each other",
-        "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessSignature=sr=a&sig=b&se=1|SharedAccessSignature must start with",
-        "HostName=hub.azure-devices.net;DeviceId=d;x509=maybe|x509 must be true or false",
-        "HostName=hub.azure-devices.net;DeviceId=d;DeviceId=e;SharedAccessKey=" + KEY + "|DeviceId appears more than once",
-        "HostName=hub.azure-devices.net;DeviceId=;SharedAccessKey=" + KEY + "|DeviceId is empty",
-        "HostName=hub.azure-devices.net;DevId=d;SharedAccessKey=" + KEY + "|part 2 has an unknown key; known keys are HostName",
-        "HostName=hub.azure-devices.net;DeviceId=d;" + KEY + "|part 3 has an unknown key;",
-        "HostName=hub.azure-devices.net;DeviceId=d;secret|part 3 is not Key=Value",
-        "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY + ";GatewayHostName=a b|GatewayHostName 'a b' is not a host name",
-        "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY_WITH_PLUS_READ_AS_SPACE + "|SharedAccessKey contains a space",
-        "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY_WITH_PLUS_READ_AS_SPACE + "|write the value as RAW(...)",
-        "HostName=hub.azure-devices.net;SharedAccessKeyName=iothubowner;SharedAccessKey=" + KEY + "|a device needs its own",
-        "\"HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY + "\"|it starts with the quote \" (U+0022)",
-        "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY + "\u201d|it ends with the quote \u201d (U+201D)",
+            "DeviceId=d;SharedAccessKey=" + KEY + "|HostName is missing",
+            "HostName=hub.azure-devices.net;SharedAccessKey=" + KEY + "|DeviceId is missing",
+            "HostName=hub.azure-devices.net;DeviceId=d|SharedAccessKey is missing",
+            "HostName=hub.azure-devices.net/x;DeviceId=d;SharedAccessKey=" + KEY
+                    + "|HostName 'hub.azure-devices.net/x' is not a host name",
+            "HostName=hub.azure-devices.net;DeviceId=d e;SharedAccessKey=" + KEY + "|DeviceId is invalid",
+            "HostName=hub.azure-devices.net;DeviceId=d;ModuleId=m/n;SharedAccessKey=" + KEY + "|ModuleId is invalid",
+            "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=not-base64!|SharedAccessKey is not valid base64",
+            "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY + ";x509=true|exclude each other",
+            "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY
+                    + ";SharedAccessSignature=SharedAccessSignature sr=a&sig=b&se=1|exclude each other",
+            "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessSignature=sr=a&sig=b&se=1|SharedAccessSignature must start with",
+            "HostName=hub.azure-devices.net;DeviceId=d;x509=maybe|x509 must be true or false",
+            "HostName=hub.azure-devices.net;DeviceId=d;DeviceId=e;SharedAccessKey=" + KEY + "|DeviceId appears more than once",
+            "HostName=hub.azure-devices.net;DeviceId=;SharedAccessKey=" + KEY + "|DeviceId is empty",
+            "HostName=hub.azure-devices.net;DevId=d;SharedAccessKey=" + KEY
+                    + "|part 2 has an unknown key; known keys are HostName",
+            "HostName=hub.azure-devices.net;DeviceId=d;" + KEY + "|part 3 has an unknown key;",
+            "HostName=hub.azure-devices.net;DeviceId=d;secret|part 3 is not Key=Value",
+            "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY
+                    + ";GatewayHostName=a b|GatewayHostName 'a b' is not a host name",
+            "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY_WITH_PLUS_READ_AS_SPACE
+                    + "|SharedAccessKey contains a space",
+            "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY_WITH_PLUS_READ_AS_SPACE
+                    + "|write the value as RAW(...)",
+            "HostName=hub.azure-devices.net;SharedAccessKeyName=iothubowner;SharedAccessKey=" + KEY + "|a device needs its own",
+            "\"HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY + "\"|it starts with the quote \" (U+0022)",
+            "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY
+                    + "\u201d|it ends with the quote \u201d (U+201D)",
     })
     void errorsNameTheWrongKeyAndNeverTheSecret(String connectionString, String message) {
         assertThatThrownBy(() -> ConnectionString.parse(connectionString))
@@ -109,7 +118,8 @@ class ConnectionStringTest {
 
     @Test
     void aSingleQuoteIsNamed() {
-        assertThatThrownBy(() -> ConnectionString.parse("'HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY + "'"))
+        assertThatThrownBy(
+                () -> ConnectionString.parse("'HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=" + KEY + "'"))
                 .hasMessageContaining("it starts with the quote ' (U+0027)").hasMessageNotContaining(KEY);
     }
 
@@ -121,15 +131,19 @@ class ConnectionStringTest {
 
     @Test
     void builderRefusesValuesThatWouldNotReadBack() {
-        ConnectionString.Builder builder = ConnectionString.builder().hostName("hub.azure-devices.net").deviceId("d").sharedAccessKey(KEY);
-        assertThatThrownBy(() -> builder.sharedAccessKeyName("a;b").build()).hasMessageContaining("SharedAccessKeyName must be non-empty, contain no ';'");
+        ConnectionString.Builder builder = ConnectionString.builder().hostName("hub.azure-devices.net").deviceId("d")
+                .sharedAccessKey(KEY);
+        assertThatThrownBy(() -> builder.sharedAccessKeyName("a;b").build())
+                .hasMessageContaining("SharedAccessKeyName must be non-empty, contain no ';'");
         assertThatThrownBy(() -> builder.sharedAccessKeyName(" a").build()).hasMessageContaining("white space");
-        assertThatThrownBy(() -> builder.sharedAccessKeyName("").build()).hasMessageContaining("SharedAccessKeyName must be non-empty");
+        assertThatThrownBy(() -> builder.sharedAccessKeyName("").build())
+                .hasMessageContaining("SharedAccessKeyName must be non-empty");
     }
 
     @Test
     void aDeviceIdWithPercentReadsBack() {
-        ConnectionString built = ConnectionString.builder().hostName("hub.azure-devices.net").deviceId("d%41").sharedAccessKey(KEY).build();
+        ConnectionString built = ConnectionString.builder().hostName("hub.azure-devices.net").deviceId("d%41")
+                .sharedAccessKey(KEY).build();
         assertThat(built.format()).contains("DeviceId=d%2541");
         assertThat(ConnectionString.parse(built.format()).deviceId()).isEqualTo("d%41");
     }

@@ -16,11 +16,13 @@ class MethodTopicsFuzzTest {
         String text = FuzzOracle.text(input);
         MethodTopics.Request request = attempt(() -> MethodTopics.parseRequest(text));
         if (request != null) {
-            assertThat(MethodTopics.parseRequest(MethodTopics.requestTopic(request.methodName(), request.rid()))).isEqualTo(request);
+            assertThat(MethodTopics.parseRequest(MethodTopics.requestTopic(request.methodName(), request.rid())))
+                    .isEqualTo(request);
         }
         MethodTopics.Response response = attempt(() -> MethodTopics.parseResponse(text));
         if (response != null) {
-            assertThat(MethodTopics.parseResponse(MethodTopics.responseTopic(response.status(), response.rid()))).isEqualTo(response);
+            assertThat(MethodTopics.parseResponse(MethodTopics.responseTopic(response.status(), response.rid())))
+                    .isEqualTo(response);
         }
 
         FuzzOracle.Lines lines = FuzzOracle.Lines.of(input);
@@ -31,7 +33,8 @@ class MethodTopicsFuzzTest {
             assertThat(MethodTopics.parseRequest(requestTopic)).isEqualTo(new MethodTopics.Request(name, rid));
         }
         Long status = FuzzOracle.number(lines.line(2));
-        String responseTopic = status == null || status != status.intValue() ? null
+        String responseTopic = status == null || status != status.intValue()
+                ? null
                 : attempt(() -> MethodTopics.responseTopic(status.intValue(), rid));
         if (responseTopic != null) {
             assertThat(MethodTopics.parseResponse(responseTopic)).isEqualTo(new MethodTopics.Response(status.intValue(), rid));

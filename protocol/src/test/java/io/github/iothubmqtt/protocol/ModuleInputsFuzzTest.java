@@ -17,7 +17,8 @@ class ModuleInputsFuzzTest {
         String text = FuzzOracle.text(input);
         ModuleInputs.Delivery parsed = attempt(() -> ModuleInputs.parseDelivery(text));
         if (parsed != null) {
-            assertThat(ModuleInputs.parseDelivery(ModuleInputs.deliveryTopic(parsed.identity(), parsed.inputName(), parsed.properties())))
+            assertThat(ModuleInputs
+                    .parseDelivery(ModuleInputs.deliveryTopic(parsed.identity(), parsed.inputName(), parsed.properties())))
                     .isEqualTo(parsed);
         }
         FuzzOracle.Lines lines = FuzzOracle.Lines.of(input);
@@ -29,7 +30,8 @@ class ModuleInputsFuzzTest {
         Map<String, String> properties = FuzzOracle.properties(lines, 3);
         String topic = attempt(() -> ModuleInputs.deliveryTopic(identity, lines.line(2), properties));
         if (topic != null) {
-            assertThat(ModuleInputs.parseDelivery(topic)).isEqualTo(new ModuleInputs.Delivery(identity, lines.line(2), properties));
+            assertThat(ModuleInputs.parseDelivery(topic))
+                    .isEqualTo(new ModuleInputs.Delivery(identity, lines.line(2), properties));
             assertThat(ModuleInputs.isSubscribeFilter(ModuleInputs.subscribeFilter(identity), identity)).isTrue();
         }
     }

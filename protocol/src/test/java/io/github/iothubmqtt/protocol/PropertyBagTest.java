@@ -16,23 +16,29 @@ class PropertyBagTest {
 
     @Test
     void decodesTheHubsC2dBags() {
-        assertThat(PropertyBag.decode("%24.mid=f618dedc-210e-4c68-956d-160577b2ca01&%24.to=%2Fdevices%2Fnonsdkdevice%2Fmessages%2Fdevicebound&key1=value1&key2=value2"))
+        assertThat(PropertyBag.decode(
+                "%24.mid=f618dedc-210e-4c68-956d-160577b2ca01&%24.to=%2Fdevices%2Fnonsdkdevice%2Fmessages%2Fdevicebound&key1=value1&key2=value2"))
                 .containsExactly(Map.entry("$.mid", "f618dedc-210e-4c68-956d-160577b2ca01"),
-                        Map.entry("$.to", "/devices/nonsdkdevice/messages/devicebound"), Map.entry("key1", "value1"), Map.entry("key2", "value2"));
-        assertThat(PropertyBag.decode("%24.to=%2Fdevices%2Fnonsdkdevice%2Fmessages%2FdeviceBound&%24.ct=text%2Fplain%3B%20charset%3DUTF-8&%24.ce=utf-8&bbb=bbbb&aaa=aaaa"))
+                        Map.entry("$.to", "/devices/nonsdkdevice/messages/devicebound"), Map.entry("key1", "value1"),
+                        Map.entry("key2", "value2"));
+        assertThat(PropertyBag.decode(
+                "%24.to=%2Fdevices%2Fnonsdkdevice%2Fmessages%2FdeviceBound&%24.ct=text%2Fplain%3B%20charset%3DUTF-8&%24.ce=utf-8&bbb=bbbb&aaa=aaaa"))
                 .containsEntry("$.ct", "text/plain; charset=UTF-8").containsEntry("$.ce", "utf-8");
     }
 
     @Test
     void keyOnlyItemsAndEmptyValuesAreKeptApart() {
-        LinkedHashMap<String, String> bag = PropertyBag.decode("iothub-ack=Full&%24.to=%2Fdevices%2FmyDeviceId%2Fmessages%2FdeviceBound&%24.cid&%24.uid=");
+        LinkedHashMap<String, String> bag = PropertyBag
+                .decode("iothub-ack=Full&%24.to=%2Fdevices%2FmyDeviceId%2Fmessages%2FdeviceBound&%24.cid&%24.uid=");
         assertThat(bag).containsEntry("iothub-ack", "Full").containsEntry("$.cid", null).containsEntry("$.uid", "");
-        assertThat(PropertyBag.encode(bag)).isEqualTo("iothub-ack=Full&%24.to=%2Fdevices%2FmyDeviceId%2Fmessages%2FdeviceBound&%24.cid&%24.uid=");
+        assertThat(PropertyBag.encode(bag))
+                .isEqualTo("iothub-ack=Full&%24.to=%2Fdevices%2FmyDeviceId%2Fmessages%2FdeviceBound&%24.cid&%24.uid=");
     }
 
     @Test
     void literalAndEncodedDollarReadAlike() {
-        assertThat(PropertyBag.decode("$.ct=application%2Fjson%3Bcharset%3Dutf-8")).isEqualTo(PropertyBag.decode("%24.ct=application%2Fjson%3Bcharset%3Dutf-8"))
+        assertThat(PropertyBag.decode("$.ct=application%2Fjson%3Bcharset%3Dutf-8"))
+                .isEqualTo(PropertyBag.decode("%24.ct=application%2Fjson%3Bcharset%3Dutf-8"))
                 .containsEntry("$.ct", "application/json;charset=utf-8");
     }
 
@@ -59,8 +65,10 @@ class PropertyBagTest {
         assertThatThrownBy(() -> PropertyBag.decode("=b")).hasMessageContaining("has no name");
         assertThatThrownBy(() -> PropertyBag.encode(Map.of("", "v"))).hasMessageContaining("property name is empty");
         // getBytes(UTF_8) would write '?', which decodes to something else
-        assertThatThrownBy(() -> PropertyBag.encodeComponent("a\ud800")).hasMessageContaining("character 2 is an unpaired surrogate");
-        assertThatThrownBy(() -> PropertyBag.encodeComponent("\udc00\ud800")).hasMessageContaining("character 1 is an unpaired surrogate");
+        assertThatThrownBy(() -> PropertyBag.encodeComponent("a\ud800"))
+                .hasMessageContaining("character 2 is an unpaired surrogate");
+        assertThatThrownBy(() -> PropertyBag.encodeComponent("\udc00\ud800"))
+                .hasMessageContaining("character 1 is an unpaired surrogate");
     }
 
     @Test
@@ -93,6 +101,7 @@ class PropertyBagTest {
         return Arbitraries.integers().between(0, Character.MAX_CODE_POINT)
                 .filter(codePoint -> codePoint < Character.MIN_SURROGATE || codePoint > Character.MAX_SURROGATE)
                 .list().ofMaxSize(12)
-                .map(codePoints -> codePoints.stream().collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
+                .map(codePoints -> codePoints.stream()
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
     }
 }

@@ -17,12 +17,14 @@ class ProvisioningFuzzTest {
         String text = FuzzOracle.text(input);
         Provisioning.Response answer = attempt(() -> Provisioning.parseResponse(text));
         if (answer != null) {
-            assertThat(Provisioning.parseResponse(Provisioning.responseTopic(answer.status(), answer.rid(), answer.retryAfterSeconds())))
+            assertThat(Provisioning
+                    .parseResponse(Provisioning.responseTopic(answer.status(), answer.rid(), answer.retryAfterSeconds())))
                     .isEqualTo(answer);
         }
         Provisioning.Request request = attempt(() -> Provisioning.parseRequest(text));
         if (request != null) {
-            assertThat(Provisioning.parseRequest(request.isPoll() ? Provisioning.pollTopic(request.rid(), request.operationId())
+            assertThat(Provisioning.parseRequest(request.isPoll()
+                    ? Provisioning.pollTopic(request.rid(), request.operationId())
                     : Provisioning.registerTopic(request.rid()))).isEqualTo(request);
         }
         attempt(() -> Provisioning.parseUsername(text));
@@ -37,7 +39,8 @@ class ProvisioningFuzzTest {
             Integer retryAfterSeconds = retryAfter == null ? null : retryAfter.intValue();
             String topic = attempt(() -> Provisioning.responseTopic(status.intValue(), rid, retryAfterSeconds));
             if (topic != null) {
-                assertThat(Provisioning.parseResponse(topic)).isEqualTo(new Provisioning.Response(status.intValue(), rid, retryAfterSeconds));
+                assertThat(Provisioning.parseResponse(topic))
+                        .isEqualTo(new Provisioning.Response(status.intValue(), rid, retryAfterSeconds));
             }
         }
 

@@ -57,8 +57,10 @@ class ProvisioningMessagesTest {
         assertThat(assigning.operationId()).isEqualTo("4.d0a671905ea5b2c8.e7173b7b");
         assertThat(assigning.isAssigned()).isFalse();
 
-        ProvisioningMessages.Operation error = ProvisioningMessages.parseOperation(("{\"errorCode\":401002,\"trackingId\":\"t\","
-                + "\"message\":\"Invalid certificate.\",\"timestampUtc\":\"2026-12-07T08:00:00Z\"}").getBytes(StandardCharsets.UTF_8));
+        ProvisioningMessages.Operation error = ProvisioningMessages
+                .parseOperation(("{\"errorCode\":401002,\"trackingId\":\"t\","
+                        + "\"message\":\"Invalid certificate.\",\"timestampUtc\":\"2026-12-07T08:00:00Z\"}")
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(error.errorCode()).isEqualTo(401002L);
         assertThat(error.message()).isEqualTo("Invalid certificate.");
     }
@@ -82,27 +84,35 @@ class ProvisioningMessagesTest {
     void registrationTokensVerifyAsDpsChecksThem() {
         String key = "8isrFI1sGsIlvvFSSFRiMfCNzv21fjbE/+ah/lSh3lF8e2YG1Te7w1KpZhJFFXJrqYKi9yegxkqIChbqOS9Egw==";
         String token = Provisioning.token("0ne00ABC", "dev-1", key, 2_000_000_000L);
-        assertThat(Provisioning.verifyToken(token, "0ne00abc", "dev-1", List.of(key), 1_900_000_000L)).isEqualTo(SasVerification.VALID);
-        assertThat(Provisioning.verifyToken(token, "0ne00ABC", "dev-2", List.of(key), 1_900_000_000L)).isEqualTo(SasVerification.WRONG_AUDIENCE);
+        assertThat(Provisioning.verifyToken(token, "0ne00abc", "dev-1", List.of(key), 1_900_000_000L))
+                .isEqualTo(SasVerification.VALID);
+        assertThat(Provisioning.verifyToken(token, "0ne00ABC", "dev-2", List.of(key), 1_900_000_000L))
+                .isEqualTo(SasVerification.WRONG_AUDIENCE);
         assertThat(Provisioning.verifyToken(token, "0ne00ABC", "dev-1", List.of(Provisioning.deriveDeviceKey(key, "x")),
                 1_900_000_000L)).isEqualTo(SasVerification.BAD_SIGNATURE);
-        assertThat(Provisioning.verifyToken(token, "0ne00ABC", "dev-1", List.of(key), 2_000_001_000L)).isEqualTo(SasVerification.EXPIRED);
+        assertThat(Provisioning.verifyToken(token, "0ne00ABC", "dev-1", List.of(key), 2_000_001_000L))
+                .isEqualTo(SasVerification.EXPIRED);
 
         // Java's provisioning client: sr unencoded, an empty skn
         String resource = "0ne00ABC/registrations/dev-1";
         String javaToken = "SharedAccessSignature sr=" + resource + "&sig="
                 + PropertyBag.encodeComponent(SasToken.sign(resource + "\n2000000000", key)) + "&se=2000000000&skn=";
-        assertThat(Provisioning.verifyToken(javaToken, "0ne00ABC", "dev-1", List.of(key), 1_900_000_000L)).isEqualTo(SasVerification.VALID);
+        assertThat(Provisioning.verifyToken(javaToken, "0ne00ABC", "dev-1", List.of(key), 1_900_000_000L))
+                .isEqualTo(SasVerification.VALID);
     }
 
     @Test
     void requestTopicsReadBack() {
         assertThat(Provisioning.parseRequest(Provisioning.registerTopic("7"))).isEqualTo(new Provisioning.Request("7", null));
-        assertThat(Provisioning.parseRequest(Provisioning.pollTopic("8", "4.a b"))).isEqualTo(new Provisioning.Request("8", "4.a b"));
-        assertThat(Provisioning.parseRequest("$dps/registrations/GET/iotdps-get-operationstatus/?operationId=op&$rid=9").isPoll()).isTrue();
+        assertThat(Provisioning.parseRequest(Provisioning.pollTopic("8", "4.a b")))
+                .isEqualTo(new Provisioning.Request("8", "4.a b"));
+        assertThat(
+                Provisioning.parseRequest("$dps/registrations/GET/iotdps-get-operationstatus/?operationId=op&$rid=9").isPoll())
+                .isTrue();
         assertThatThrownBy(() -> Provisioning.parseRequest("$dps/registrations/GET/iotdps-get-operationstatus/?$rid=9"))
                 .hasMessageContaining("has no operationId");
-        assertThatThrownBy(() -> Provisioning.parseRequest("$dps/registrations/PUT/iotdps-register/")).hasMessageContaining("query");
+        assertThatThrownBy(() -> Provisioning.parseRequest("$dps/registrations/PUT/iotdps-register/"))
+                .hasMessageContaining("query");
         assertThatThrownBy(() -> Provisioning.parseRequest("devices/d/messages/events/")).hasMessageContaining("is not a DPS");
     }
 
@@ -116,6 +126,7 @@ class ProvisioningMessagesTest {
         assertThatThrownBy(() -> Provisioning.parseUsername("hub.azure-devices.net/dev-1/?api-version=2021-04-12"))
                 .hasMessageContaining("is not a DPS user name");
         assertThatThrownBy(() -> Provisioning.parseUsername(null)).hasMessageContaining("is not a DPS user name");
-        assertThatThrownBy(() -> Provisioning.parseUsername("0ne/registrations/a b/api-version=1")).hasMessageContaining("registration id");
+        assertThatThrownBy(() -> Provisioning.parseUsername("0ne/registrations/a b/api-version=1"))
+                .hasMessageContaining("registration id");
     }
 }

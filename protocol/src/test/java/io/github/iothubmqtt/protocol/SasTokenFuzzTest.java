@@ -33,7 +33,9 @@ class SasTokenFuzzTest {
         String keyName = lines.optional(5);
         Long now = FuzzOracle.number(lines.line(6));
         String resource = identity == null ? null : attempt(() -> SasToken.resourceUri(host, identity));
-        String token = resource == null || expiry == null ? null : attempt(() -> SasToken.create(resource, key, expiry, keyName));
+        String token = resource == null || expiry == null
+                ? null
+                : attempt(() -> SasToken.create(resource, key, expiry, keyName));
         if (token == null) {
             return;
         }

@@ -56,7 +56,8 @@ class SasTokenTest {
     void javaVectorsForHmacAndEncoding() {
         String jefe = Base64.getEncoder().encodeToString("Jefe".getBytes(StandardCharsets.UTF_8));
         byte[] hmac = Base64.getDecoder().decode(SasToken.sign("what do ya want for nothing?", jefe));
-        assertThat(HexFormat.of().formatHex(hmac)).isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+        assertThat(HexFormat.of().formatHex(hmac))
+                .isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
         assertThat(PropertyBag.encodeComponent("üm@?")).isEqualTo("%C3%BCm%40%3F");
         // Java's URLEncoder gives m+m; a '+' makes IoT Hub drop an MQTT connection, so we always write %20.
         assertThat(PropertyBag.encodeComponent("m m")).isEqualTo("m%20m");
@@ -66,7 +67,8 @@ class SasTokenTest {
     void embeddedCFormattingVectors() {
         assertThat(PropertyBag.encodeComponent("myiothub.azure-devices.net/devices/my_device") + "\n1578941692")
                 .isEqualTo("myiothub.azure-devices.net%2Fdevices%2Fmy_device\n1578941692");
-        assertThat(PropertyBag.encodeComponent(SasToken.resourceUri("myiothub.azure-devices.net", Identity.module("my_device", "my_module"))))
+        assertThat(PropertyBag
+                .encodeComponent(SasToken.resourceUri("myiothub.azure-devices.net", Identity.module("my_device", "my_module"))))
                 .isEqualTo("myiothub.azure-devices.net%2Fdevices%2Fmy_device%2Fmodules%2Fmy_module");
         SasToken token = SasToken.parse("SharedAccessSignature sr=myiothub.azure-devices.net%2Fdevices%2Fmy_device"
                 + "&sig=cS1eHM%2FlDjsRsrZV9508wOFrgmZk4g8FNg8NwHVSiSQ&se=1578941692&skn=iothubowner");
@@ -91,9 +93,12 @@ class SasTokenTest {
     @Test
     void lowerCaseEscapesAreValidOnlyWithTheirOwnSignature() {
         String lowerSr = "iot-hub-for-test.azure-devices.net%2fdevices%2fiot-device-for-test";
-        assertThat(SasToken.sign(lowerSr + "\n" + CLI_EXPIRY, CLI_KEY)).isEqualTo("kpPd03nBPQvmGX6lLUYgpB+VZN9uuoqsIw+8g4CkkAY=");
-        String own = "SharedAccessSignature sr=" + lowerSr + "&sig=kpPd03nBPQvmGX6lLUYgpB%2BVZN9uuoqsIw%2B8g4CkkAY%3D&se=1471940363";
-        String borrowed = "SharedAccessSignature sr=" + lowerSr + "&sig=SIumZ1ACqqPJZ2okHDlW9MSYKykEpqsQY3z6FMOICd4%3D&se=1471940363";
+        assertThat(SasToken.sign(lowerSr + "\n" + CLI_EXPIRY, CLI_KEY))
+                .isEqualTo("kpPd03nBPQvmGX6lLUYgpB+VZN9uuoqsIw+8g4CkkAY=");
+        String own = "SharedAccessSignature sr=" + lowerSr
+                + "&sig=kpPd03nBPQvmGX6lLUYgpB%2BVZN9uuoqsIw%2B8g4CkkAY%3D&se=1471940363";
+        String borrowed = "SharedAccessSignature sr=" + lowerSr
+                + "&sig=SIumZ1ACqqPJZ2okHDlW9MSYKykEpqsQY3z6FMOICd4%3D&se=1471940363";
         assertThat(verifyAt(own, CLI_DEVICE, CLI_EXPIRY)).isEqualTo(SasVerification.VALID);
         assertThat(verifyAt(borrowed, CLI_DEVICE, CLI_EXPIRY)).isEqualTo(SasVerification.BAD_SIGNATURE);
     }
@@ -108,8 +113,10 @@ class SasTokenTest {
     @Test
     void secondaryKeyIsTriedAfterThePrimary() {
         String token = SasToken.create(SasToken.resourceUri(CLI_HUB, CLI_DEVICE), CLI_KEY, CLI_EXPIRY, null);
-        assertThat(SasToken.verify(token, CLI_HUB, CLI_DEVICE, List.of(OTHER_KEY, CLI_KEY), CLI_EXPIRY)).isEqualTo(SasVerification.VALID);
-        assertThat(SasToken.verify(token, CLI_HUB, CLI_DEVICE, List.of(OTHER_KEY), CLI_EXPIRY)).isEqualTo(SasVerification.BAD_SIGNATURE);
+        assertThat(SasToken.verify(token, CLI_HUB, CLI_DEVICE, List.of(OTHER_KEY, CLI_KEY), CLI_EXPIRY))
+                .isEqualTo(SasVerification.VALID);
+        assertThat(SasToken.verify(token, CLI_HUB, CLI_DEVICE, List.of(OTHER_KEY), CLI_EXPIRY))
+                .isEqualTo(SasVerification.BAD_SIGNATURE);
     }
 
     @Test
@@ -128,8 +135,10 @@ class SasTokenTest {
 
     @Test
     void malformedTokensAreRejected() {
-        for (String token : List.of("", "sr=a&sig=b&se=1", "SharedAccessSignature sr=a&sig=b", "SharedAccessSignature sr=a&sig=b&se=soon",
-                "SharedAccessSignature sr=a&sig=b&se=1&x=y", "SharedAccessSignature sr=a&sig&se=1", "SharedAccessSignature  sr=a&sig=b&se=1")) {
+        for (String token : List.of("", "sr=a&sig=b&se=1", "SharedAccessSignature sr=a&sig=b",
+                "SharedAccessSignature sr=a&sig=b&se=soon",
+                "SharedAccessSignature sr=a&sig=b&se=1&x=y", "SharedAccessSignature sr=a&sig&se=1",
+                "SharedAccessSignature  sr=a&sig=b&se=1")) {
             assertThat(verifyAt(token, CLI_DEVICE, 0)).as(token).isEqualTo(SasVerification.MALFORMED);
         }
         assertThat(verifyAt(null, CLI_DEVICE, 0)).isEqualTo(SasVerification.MALFORMED);
@@ -164,30 +173,37 @@ class SasTokenTest {
 
     @Test
     void fieldsAppearOnceAndExpiriesAreAsciiDigits() {
-        assertThatThrownBy(() -> SasToken.parse("SharedAccessSignature sr=a&sig=b&se=1&sig=c")).hasMessage("SAS token has sig more than once");
+        assertThatThrownBy(() -> SasToken.parse("SharedAccessSignature sr=a&sig=b&se=1&sig=c"))
+                .hasMessage("SAS token has sig more than once");
         for (String se : new String[] {"+1", "-1", "\u0661", "99999999999999999999", ""}) {
-            assertThatThrownBy(() -> SasToken.parse("SharedAccessSignature sr=a&sig=b&se=" + se)).as(se).hasMessageContaining("se is not seconds");
+            assertThatThrownBy(() -> SasToken.parse("SharedAccessSignature sr=a&sig=b&se=" + se)).as(se)
+                    .hasMessageContaining("se is not seconds");
         }
     }
 
     @Test
     void anExpiryNearTheEndOfTimeIsValid() {
         // expiry + 300 s of skew overflowed near Long.MAX_VALUE; the latest expiry now allowed must verify too
-        String token = SasToken.create(SasToken.resourceUri(CLI_HUB, CLI_DEVICE), CLI_KEY, SasToken.MAX_EXPIRY_EPOCH_SECONDS, null);
+        String token = SasToken.create(SasToken.resourceUri(CLI_HUB, CLI_DEVICE), CLI_KEY, SasToken.MAX_EXPIRY_EPOCH_SECONDS,
+                null);
         assertThat(verifyAt(token, CLI_DEVICE, CLI_EXPIRY)).isEqualTo(SasVerification.VALID);
         assertThat(verifyAt(token, CLI_DEVICE, SasToken.MAX_EXPIRY_EPOCH_SECONDS)).isEqualTo(SasVerification.VALID);
-        assertThat(verifyAt(SasToken.create(SasToken.resourceUri(CLI_HUB, CLI_DEVICE), CLI_KEY, 0, null), CLI_DEVICE, Long.MAX_VALUE))
+        assertThat(verifyAt(SasToken.create(SasToken.resourceUri(CLI_HUB, CLI_DEVICE), CLI_KEY, 0, null), CLI_DEVICE,
+                Long.MAX_VALUE))
                 .isEqualTo(SasVerification.EXPIRED);
     }
 
     @Test
     void createRefusesWhatParseCouldNotReadBack() {
         assertThatThrownBy(() -> SasToken.create("", CLI_KEY, 1, null)).hasMessageContaining("resource URI is empty");
-        assertThatThrownBy(() -> SasToken.create("r", CLI_KEY, -1, null)).hasMessageContaining("not between 1970 and the end of 9999");
+        assertThatThrownBy(() -> SasToken.create("r", CLI_KEY, -1, null))
+                .hasMessageContaining("not between 1970 and the end of 9999");
         assertThatThrownBy(() -> SasToken.create("r", CLI_KEY, 1, "")).hasMessageContaining("key name is empty");
         assertThatThrownBy(() -> SasToken.create("r", "", 1, null)).hasMessage("shared access key is empty");
-        assertThatThrownBy(() -> SasToken.create("r", "not-base64!", 1, null)).hasMessage("shared access key is not valid base64").hasNoCause();
-        assertThatThrownBy(() -> SasToken.create("r", "c2Vj cmV0", 1, null)).hasMessageStartingWith("shared access key contains a space")
+        assertThatThrownBy(() -> SasToken.create("r", "not-base64!", 1, null))
+                .hasMessage("shared access key is not valid base64").hasNoCause();
+        assertThatThrownBy(() -> SasToken.create("r", "c2Vj cmV0", 1, null))
+                .hasMessageStartingWith("shared access key contains a space")
                 .hasMessageContaining("RAW(").hasNoCause();
         assertThatThrownBy(() -> SasToken.resourceUri("a/b", CLI_DEVICE)).hasMessageContaining("host name 'a/b'");
     }
@@ -200,7 +216,8 @@ class SasTokenTest {
         SasToken token = SasToken.parse(Provisioning.token("0neFEEDC0DE", "myRegistrationId", CLI_KEY, 1578941692L));
         assertThat(token.resource()).isEqualTo("0neFEEDC0DE%2Fregistrations%2FmyRegistrationId");
         assertThat(token.keyName()).isEqualTo("registration");
-        assertThat(token.signature()).isEqualTo(SasToken.sign("0neFEEDC0DE%2Fregistrations%2FmyRegistrationId\n1578941692", CLI_KEY));
+        assertThat(token.signature())
+                .isEqualTo(SasToken.sign("0neFEEDC0DE%2Fregistrations%2FmyRegistrationId\n1578941692", CLI_KEY));
     }
 
     private static SasVerification verifyAt(String token, Identity identity, long now) {

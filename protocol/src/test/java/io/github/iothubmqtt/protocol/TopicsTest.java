@@ -42,7 +42,8 @@ class TopicsTest {
         assertThatThrownBy(() -> Telemetry.parse("devices/a/b/messages/events/")).hasMessageContaining("names no identity");
         assertThatThrownBy(() -> Telemetry.parse("devices/messages/events/")).hasMessageContaining("names no identity");
         assertThatThrownBy(() -> Telemetry.parse("devices//messages/events/")).hasMessageContaining("device id is empty");
-        assertThatThrownBy(() -> Telemetry.parse("things/dev1/messages/events/")).hasMessageContaining("must start with devices/");
+        assertThatThrownBy(() -> Telemetry.parse("things/dev1/messages/events/"))
+                .hasMessageContaining("must start with devices/");
         assertThatThrownBy(() -> Telemetry.parse("devices/dev1/messages/events/a=b c")).hasMessageContaining("raw ' '");
         // the prefix's own '/' is not the end of a device id
         assertThatThrownBy(() -> Telemetry.parse("devices/messages/events")).isInstanceOf(IllegalArgumentException.class)
@@ -51,10 +52,12 @@ class TopicsTest {
 
     @Test
     void telemetryPropertyRules() {
-        assertThatThrownBy(() -> Telemetry.topic(DEVICE, Map.of("$weird", "x"))).hasMessageContaining("reserves for system properties");
+        assertThatThrownBy(() -> Telemetry.topic(DEVICE, Map.of("$weird", "x")))
+                .hasMessageContaining("reserves for system properties");
         assertThatThrownBy(() -> Telemetry.topic(DEVICE, Map.of("a", "line\nbreak"))).hasMessageContaining("U+000A");
         assertThatThrownBy(() -> Telemetry.topic(DEVICE, Map.of("", "x"))).hasMessageContaining("property name is empty");
-        assertThat(Telemetry.messageSize(new byte[10], Map.of("ab", "cd", SystemProperty.MESSAGE_ID, "123"))).isEqualTo(10 + 4 + 3);
+        assertThat(Telemetry.messageSize(new byte[10], Map.of("ab", "cd", SystemProperty.MESSAGE_ID, "123")))
+                .isEqualTo(10 + 4 + 3);
         assertThat(Telemetry.messageSize(null, Map.of("ü", "€"))).isEqualTo(2 + 3);
     }
 
@@ -73,11 +76,14 @@ class TopicsTest {
         properties.put(SystemProperty.ACK, "full");
         properties.put("property1", "value 1");
         String topic = CloudToDevice.deliveryTopic(DEVICE, properties);
-        assertThat(topic).isEqualTo("devices/dev1/messages/devicebound/%24.mid=69ea4caf&%24.to=%2Fdevices%2Fdev1%2Fmessages%2FdeviceBound&iothub-ack=full&property1=value%201");
+        assertThat(topic).isEqualTo(
+                "devices/dev1/messages/devicebound/%24.mid=69ea4caf&%24.to=%2Fdevices%2Fdev1%2Fmessages%2FdeviceBound&iothub-ack=full&property1=value%201");
         assertThat(CloudToDevice.parseDelivery(topic)).isEqualTo(new CloudToDevice.Delivery(DEVICE, properties));
         assertThat(CloudToDevice.parseDelivery("devices/dev1/messages/devicebound/").properties()).isEmpty();
-        assertThatThrownBy(() -> CloudToDevice.parseDelivery("devices/dev1/messages/events/")).hasMessageContaining("not a C2D topic");
-        assertThatThrownBy(() -> CloudToDevice.parseDelivery("devices/messages/devicebound/-i")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> CloudToDevice.parseDelivery("devices/dev1/messages/events/"))
+                .hasMessageContaining("not a C2D topic");
+        assertThatThrownBy(() -> CloudToDevice.parseDelivery("devices/messages/devicebound/-i"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a C2D topic");
     }
 
@@ -92,39 +98,48 @@ class TopicsTest {
         assertThat(delivery.inputName()).isEqualTo("TestInput");
         assertThat(delivery.properties()).containsEntry(SystemProperty.CONNECTION_DEVICE_ID, "TestEdgeDevice")
                 .containsEntry(SystemProperty.CONNECTION_MODULE_ID, "SenderModule");
-        assertThat(ModuleInputs.deliveryTopic(MODULE, "in1", Map.of("a", "b"))).isEqualTo("devices/dev1/modules/mod1/inputs/in1/a=b");
+        assertThat(ModuleInputs.deliveryTopic(MODULE, "in1", Map.of("a", "b")))
+                .isEqualTo("devices/dev1/modules/mod1/inputs/in1/a=b");
         assertThatThrownBy(() -> ModuleInputs.subscribeFilter(DEVICE)).hasMessageContaining("only modules have inputs");
         assertThatThrownBy(() -> ModuleInputs.deliveryTopic(MODULE, "a/b", Map.of())).hasMessageContaining("contain no '/'");
-        assertThatThrownBy(() -> ModuleInputs.parseDelivery("devices/d/modules/m/outputs/x/")).hasMessageContaining("not a module input topic");
+        assertThatThrownBy(() -> ModuleInputs.parseDelivery("devices/d/modules/m/outputs/x/"))
+                .hasMessageContaining("not a module input topic");
     }
 
     @Test
     void twinRequests() {
         assertThat(TwinTopics.getTopic("1")).isEqualTo("$iothub/twin/GET/?$rid=1");
         assertThat(TwinTopics.patchReportedTopic("2", null)).isEqualTo("$iothub/twin/PATCH/properties/reported/?$rid=2");
-        assertThat(TwinTopics.patchReportedTopic("3", 7L)).isEqualTo("$iothub/twin/PATCH/properties/reported/?$rid=3&$version=7");
-        assertThat(TwinTopics.parseRequest("$iothub/twin/GET/?$rid=1")).isEqualTo(new TwinTopics.Request(TwinTopics.Operation.GET, "1", null));
+        assertThat(TwinTopics.patchReportedTopic("3", 7L))
+                .isEqualTo("$iothub/twin/PATCH/properties/reported/?$rid=3&$version=7");
+        assertThat(TwinTopics.parseRequest("$iothub/twin/GET/?$rid=1"))
+                .isEqualTo(new TwinTopics.Request(TwinTopics.Operation.GET, "1", null));
         assertThat(TwinTopics.parseRequest("$iothub/twin/PATCH/properties/reported/?$rid=3&$version=7"))
                 .isEqualTo(new TwinTopics.Request(TwinTopics.Operation.PATCH_REPORTED, "3", 7L));
         assertThatThrownBy(() -> TwinTopics.parseRequest("$iothub/twin/GET/")).hasMessageContaining("the query must follow");
         assertThatThrownBy(() -> TwinTopics.parseRequest("$iothub/twin/GET/?x=1")).hasMessageContaining("has no $rid");
-        assertThatThrownBy(() -> TwinTopics.parseRequest("$iothub/twin/PATCH/properties/desired/?$rid=1")).hasMessageContaining("not a twin request topic");
-        assertThatThrownBy(() -> TwinTopics.parseRequest("$iothub/twin/PATCH/properties/reported/?$rid=1&$version=x")).hasMessageContaining("not a number");
+        assertThatThrownBy(() -> TwinTopics.parseRequest("$iothub/twin/PATCH/properties/desired/?$rid=1"))
+                .hasMessageContaining("not a twin request topic");
+        assertThatThrownBy(() -> TwinTopics.parseRequest("$iothub/twin/PATCH/properties/reported/?$rid=1&$version=x"))
+                .hasMessageContaining("not a number");
     }
 
     @Test
     void twinResponsesPutRidBeforeVersion() {
         assertThat(TwinTopics.responseTopic(204, "4", 12L)).isEqualTo("$iothub/twin/res/204/?$rid=4&$version=12");
         assertThat(TwinTopics.responseTopic(200, "a-b", null)).isEqualTo("$iothub/twin/res/200/?$rid=a-b");
-        assertThat(TwinTopics.parseResponse("$iothub/twin/res/204/?$rid=id_one&$version=16")).isEqualTo(new TwinTopics.Response(204, "id_one", 16L));
+        assertThat(TwinTopics.parseResponse("$iothub/twin/res/204/?$rid=id_one&$version=16"))
+                .isEqualTo(new TwinTopics.Response(204, "id_one", 16L));
         assertThat(TwinTopics.parseResponse("$iothub/twin/res/429/?$rid=5")).isEqualTo(new TwinTopics.Response(429, "5", null));
         assertThatThrownBy(() -> TwinTopics.parseResponse("$iothub/twin/res/20/?$rid=1")).hasMessageContaining("three-digit");
         for (String status : new String[] {"-12", "099", "+99", "\u0662\u0660\u0660"}) {
             assertThatThrownBy(() -> TwinTopics.parseResponse("$iothub/twin/res/" + status + "/?$rid=1")).as(status)
                     .hasMessageContaining("three-digit number from 100 to 999");
         }
-        assertThatThrownBy(() -> TwinTopics.parseResponse("$iothub/twin/res/200/?$rid=1&$version=%2B1")).hasMessageContaining("not a number");
-        assertThatThrownBy(() -> TwinTopics.parseResponse("$iothub/twin/res/200")).hasMessageContaining("no '/' after the status");
+        assertThatThrownBy(() -> TwinTopics.parseResponse("$iothub/twin/res/200/?$rid=1&$version=%2B1"))
+                .hasMessageContaining("not a number");
+        assertThatThrownBy(() -> TwinTopics.parseResponse("$iothub/twin/res/200"))
+                .hasMessageContaining("no '/' after the status");
         assertThatThrownBy(() -> TwinTopics.responseTopic(42, "1", null)).hasMessageContaining("three-digit");
         assertThatThrownBy(() -> TwinTopics.getTopic("")).hasMessageContaining("$rid) is empty");
     }
@@ -133,27 +148,34 @@ class TopicsTest {
     void desiredNotifications() {
         assertThat(TwinTopics.desiredTopic(5)).isEqualTo("$iothub/twin/PATCH/properties/desired/?$version=5");
         assertThat(TwinTopics.parseDesired("$iothub/twin/PATCH/properties/desired/?$version=5")).isEqualTo(5L);
-        assertThatThrownBy(() -> TwinTopics.parseDesired("$iothub/twin/PATCH/properties/desired/?x=1")).hasMessageContaining("has no $version");
-        assertThatThrownBy(() -> TwinTopics.parseDesired("$iothub/twin/PATCH/properties/desired/?$version=i")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> TwinTopics.parseDesired("$iothub/twin/PATCH/properties/desired/?x=1"))
+                .hasMessageContaining("has no $version");
+        assertThatThrownBy(() -> TwinTopics.parseDesired("$iothub/twin/PATCH/properties/desired/?$version=i"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("$version 'i' is not a number");
-        assertThatThrownBy(() -> TwinTopics.parseDesired("$iothub/twin/PATCH/properties/desired/?$version=99999999999999999999"))
+        assertThatThrownBy(
+                () -> TwinTopics.parseDesired("$iothub/twin/PATCH/properties/desired/?$version=99999999999999999999"))
                 .hasMessageContaining("is not a number");
     }
 
     @Test
     void methodRequestsAndResponses() {
-        assertThat(MethodTopics.parseRequest("$iothub/methods/POST/UaCloudCommander/?$rid=4")).isEqualTo(new MethodTopics.Request("UaCloudCommander", "4"));
+        assertThat(MethodTopics.parseRequest("$iothub/methods/POST/UaCloudCommander/?$rid=4"))
+                .isEqualTo(new MethodTopics.Request("UaCloudCommander", "4"));
         assertThat(MethodTopics.requestTopic("reboot", "1f2e")).isEqualTo("$iothub/methods/POST/reboot/?$rid=1f2e");
         assertThat(MethodTopics.responseTopic(200, "4")).isEqualTo("$iothub/methods/res/200/?$rid=4");
         assertThat(MethodTopics.responseTopic(-1, "4")).isEqualTo("$iothub/methods/res/-1/?$rid=4");
-        assertThat(MethodTopics.parseResponse("$iothub/methods/res/404/?$rid=4")).isEqualTo(new MethodTopics.Response(404, "4"));
-        assertThatThrownBy(() -> MethodTopics.parseResponse("$iothub/methods/res/ok/?$rid=4")).hasMessageContaining("not an integer");
+        assertThat(MethodTopics.parseResponse("$iothub/methods/res/404/?$rid=4"))
+                .isEqualTo(new MethodTopics.Response(404, "4"));
+        assertThatThrownBy(() -> MethodTopics.parseResponse("$iothub/methods/res/ok/?$rid=4"))
+                .hasMessageContaining("not an integer");
         for (String status : new String[] {"+5", "\u0665", "2147483648", "-", ""}) {
             assertThatThrownBy(() -> MethodTopics.parseResponse("$iothub/methods/res/" + status + "/?$rid=4")).as(status)
                     .hasMessageContaining("not an integer");
         }
         assertThat(MethodTopics.parseResponse("$iothub/methods/res/-2147483648/?$rid=4").status()).isEqualTo(Integer.MIN_VALUE);
-        assertThatThrownBy(() -> MethodTopics.parseRequest("$iothub/methods/POST/reboot")).hasMessageContaining("no '/' after the method name");
+        assertThatThrownBy(() -> MethodTopics.parseRequest("$iothub/methods/POST/reboot"))
+                .hasMessageContaining("no '/' after the method name");
         for (String bad : new String[] {"a b", "a$b", "a/b", "a?b", "a=b", "a{b", "ü", ""}) {
             assertThatThrownBy(() -> MethodTopics.checkMethodName(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
@@ -165,9 +187,12 @@ class TopicsTest {
         assertThat(Provisioning.registerTopic("1")).isEqualTo("$dps/registrations/PUT/iotdps-register/?$rid=1");
         assertThat(Provisioning.pollTopic("2", "4.d0a671905ea5b2c8.e7173b7b"))
                 .isEqualTo("$dps/registrations/GET/iotdps-get-operationstatus/?$rid=2&operationId=4.d0a671905ea5b2c8.e7173b7b");
-        assertThat(Provisioning.parseResponse("$dps/registrations/res/202/?$rid=1&retry-after=3")).isEqualTo(new Provisioning.Response(202, "1", 3));
-        assertThat(Provisioning.parseResponse("$dps/registrations/res/202/?retry-after=120&$rid=1")).isEqualTo(new Provisioning.Response(202, "1", 120));
-        assertThat(Provisioning.parseResponse("$dps/registrations/res/200/?$rid=1")).isEqualTo(new Provisioning.Response(200, "1", null));
+        assertThat(Provisioning.parseResponse("$dps/registrations/res/202/?$rid=1&retry-after=3"))
+                .isEqualTo(new Provisioning.Response(202, "1", 3));
+        assertThat(Provisioning.parseResponse("$dps/registrations/res/202/?retry-after=120&$rid=1"))
+                .isEqualTo(new Provisioning.Response(202, "1", 120));
+        assertThat(Provisioning.parseResponse("$dps/registrations/res/200/?$rid=1"))
+                .isEqualTo(new Provisioning.Response(200, "1", null));
         assertThatThrownBy(() -> Provisioning.pollTopic("1", "")).hasMessageContaining("operation id is empty");
         assertThatThrownBy(() -> Provisioning.resourceUri("0ne", "a/b")).hasMessageContaining("registration id 'a/b'");
         assertThatThrownBy(() -> Provisioning.resourceUri("", "a")).hasMessageContaining("ID scope");
@@ -177,11 +202,13 @@ class TopicsTest {
     @Test
     void provisioningAnswersReadBackAsBuilt() {
         assertThat(Provisioning.responseTopic(202, "1", 3)).isEqualTo("$dps/registrations/res/202/?$rid=1&retry-after=3");
-        assertThat(Provisioning.parseResponse(Provisioning.responseTopic(200, "a b", null))).isEqualTo(new Provisioning.Response(200, "a b", null));
+        assertThat(Provisioning.parseResponse(Provisioning.responseTopic(200, "a b", null)))
+                .isEqualTo(new Provisioning.Response(200, "a b", null));
         // an int would read 4294967299 as 3
         assertThatThrownBy(() -> Provisioning.parseResponse("$dps/registrations/res/202/?$rid=1&retry-after=4294967299"))
                 .hasMessageContaining("retry-after 4294967299 is not a number of seconds");
-        assertThatThrownBy(() -> Provisioning.parseResponse("$dps/registrations/res/202/?$rid=1&retry-after=-1")).hasMessageContaining("retry-after -1");
+        assertThatThrownBy(() -> Provisioning.parseResponse("$dps/registrations/res/202/?$rid=1&retry-after=-1"))
+                .hasMessageContaining("retry-after -1");
         assertThatThrownBy(() -> Provisioning.responseTopic(202, "1", -1)).hasMessageContaining("negative");
         assertThatThrownBy(() -> Provisioning.responseTopic(42, "1", null)).hasMessageContaining("three-digit");
     }

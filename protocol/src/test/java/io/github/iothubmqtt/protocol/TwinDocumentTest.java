@@ -21,7 +21,8 @@ class TwinDocumentTest {
         assertThat(twin.desired()).hasToString("{\"thermostat\":{\"target\":22},\"$version\":3}");
         assertThat(twin.reportedVersion()).isEqualTo(1);
         assertThat(twin.patchReported(json("{\"firmware\":\"1.0\"}"))).isEqualTo(2);
-        assertThat(twin.toJsonNode()).hasToString("{\"desired\":{\"thermostat\":{\"target\":22},\"$version\":3},\"reported\":{\"firmware\":\"1.0\",\"$version\":2}}");
+        assertThat(twin.toJsonNode()).hasToString(
+                "{\"desired\":{\"thermostat\":{\"target\":22},\"$version\":3},\"reported\":{\"firmware\":\"1.0\",\"$version\":2}}");
     }
 
     @Test
@@ -70,7 +71,8 @@ class TwinDocumentTest {
         // 1e400 reads as Infinity, which JSON cannot write back
         assertRejected("{\"a\":{\"b\":1e400}}", "'a.b' = Infinity is not a finite number");
         assertRejected("{\"a\":-1e400}", "is not a finite number");
-        assertThatThrownBy(() -> TwinPatch.validate(JSON.createObjectNode().put("n", Double.NaN))).hasMessageContaining("'n' = NaN");
+        assertThatThrownBy(() -> TwinPatch.validate(JSON.createObjectNode().put("n", Double.NaN)))
+                .hasMessageContaining("'n' = NaN");
         assertThatThrownBy(() -> TwinDocument.notification(json("[1]"), 2)).hasMessageContaining("JSON object");
         // JSON escapes can spell a lone surrogate; as UTF-8 on the wire it would turn into '?'
         assertRejected("{\"a\":{\"b\":\"x\\ud800\"}}", "twin property 'a.b': character 2 is an unpaired surrogate");

@@ -23,7 +23,8 @@ class TwinPatchFuzzTest {
      * the twin survives its trip through JSON as UTF-8 bytes (as on the wire), and applying it again changes nothing.
      */
     // JSON's tokens and values at the document rules' edges: random bytes alone rarely make a JSON object
-    @DictionaryEntries({"{\"", "\":", "\":{\"", "}", ",\"", "null", "true", "1e400", "-1e400", "NaN", "Infinity", "4503599627370496",
+    @DictionaryEntries({"{\"", "\":", "\":{\"", "}", ",\"", "null", "true", "1e400", "-1e400", "NaN", "Infinity",
+            "4503599627370496",
             "1.5", "\\ud800", "\\u0001", "[", "$", "."})
     @FuzzTest(maxDuration = FuzzOracle.MAX_DURATION, maxExecutions = FuzzOracle.RUNS)
     void patches(byte[] input) throws Exception {

@@ -20,7 +20,8 @@ class TwinTopicsFuzzTest {
         }
         TwinTopics.Response response = attempt(() -> TwinTopics.parseResponse(text));
         if (response != null) {
-            assertThat(TwinTopics.parseResponse(TwinTopics.responseTopic(response.status(), response.rid(), response.version())))
+            assertThat(
+                    TwinTopics.parseResponse(TwinTopics.responseTopic(response.status(), response.rid(), response.version())))
                     .isEqualTo(response);
         }
         Long desired = attempt(() -> TwinTopics.parseDesired(text));
@@ -38,10 +39,12 @@ class TwinTopicsFuzzTest {
             assertThat(TwinTopics.parseRequest(TwinTopics.patchReportedTopic(rid, version)))
                     .isEqualTo(new TwinTopics.Request(TwinTopics.Operation.PATCH_REPORTED, rid, version));
         }
-        String responseTopic = status == null || status != status.intValue() ? null
+        String responseTopic = status == null || status != status.intValue()
+                ? null
                 : attempt(() -> TwinTopics.responseTopic(status.intValue(), rid, version));
         if (responseTopic != null) {
-            assertThat(TwinTopics.parseResponse(responseTopic)).isEqualTo(new TwinTopics.Response(status.intValue(), rid, version));
+            assertThat(TwinTopics.parseResponse(responseTopic))
+                    .isEqualTo(new TwinTopics.Response(status.intValue(), rid, version));
         }
         if (version != null) {
             assertThat(TwinTopics.parseDesired(TwinTopics.desiredTopic(version))).isEqualTo(version);
@@ -49,7 +52,8 @@ class TwinTopicsFuzzTest {
     }
 
     private static String request(TwinTopics.Request request) {
-        return request.operation() == TwinTopics.Operation.GET ? TwinTopics.getTopic(request.rid())
+        return request.operation() == TwinTopics.Operation.GET
+                ? TwinTopics.getTopic(request.rid())
                 : TwinTopics.patchReportedTopic(request.rid(), request.version());
     }
 }

@@ -24,7 +24,8 @@ class UsernameFuzzTest {
 
         FuzzOracle.Lines lines = FuzzOracle.Lines.of(input);
         Identity identity = FuzzOracle.identity(lines, 1);
-        String built = identity == null ? null
+        String built = identity == null
+                ? null
                 : attempt(() -> Username.build(lines.line(0), identity, lines.line(3), lines.optional(4), lines.optional(5)));
         if (built != null) {
             Username read = Username.parse(built);
@@ -47,7 +48,8 @@ class UsernameFuzzTest {
         assertThat(actual.identity()).isEqualTo(expected.identity());
         assertThat(actual.apiVersion()).isEqualTo(expected.apiVersion());
         for (String optional : new String[] {"DeviceClientType", "model-id"}) {
-            assertThat(emptyAsNone(actual.parameters().get(optional))).isEqualTo(emptyAsNone(expected.parameters().get(optional)));
+            assertThat(emptyAsNone(actual.parameters().get(optional)))
+                    .isEqualTo(emptyAsNone(expected.parameters().get(optional)));
         }
     }
 

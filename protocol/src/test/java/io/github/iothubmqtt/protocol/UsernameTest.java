@@ -11,7 +11,7 @@ class UsernameTest {
     void buildsTheEmbeddedCExample() {
         assertThat(Username.build("myiothub.azure-devices.net", Identity.device("my_device"), "2020-09-30", "azrtos",
                 "dtmi:YOUR_COMPANY_NAME_HERE:sample_device;1")).isEqualTo("myiothub.azure-devices.net/my_device/"
-                + "?api-version=2020-09-30&DeviceClientType=azrtos&model-id=dtmi%3AYOUR_COMPANY_NAME_HERE%3Asample_device%3B1");
+                        + "?api-version=2020-09-30&DeviceClientType=azrtos&model-id=dtmi%3AYOUR_COMPANY_NAME_HERE%3Asample_device%3B1");
     }
 
     @Test
@@ -25,13 +25,16 @@ class UsernameTest {
 
     @Test
     void buildsModuleNamesAndEncodesProductInfoWithoutPlus() {
-        assertThat(Username.build("hub.azure-devices.net", Identity.module("d", "m"), "2021-04-12", "camel iothub/1.0 (x; y)", null))
-                .isEqualTo("hub.azure-devices.net/d/m/?api-version=2021-04-12&DeviceClientType=camel%20iothub%2F1.0%20%28x%3B%20y%29");
+        assertThat(Username.build("hub.azure-devices.net", Identity.module("d", "m"), "2021-04-12", "camel iothub/1.0 (x; y)",
+                null))
+                .isEqualTo(
+                        "hub.azure-devices.net/d/m/?api-version=2021-04-12&DeviceClientType=camel%20iothub%2F1.0%20%28x%3B%20y%29");
     }
 
     @Test
     void parsesTheCSdkUsernameWithLowerCaseHex() {
-        Username username = Username.parse("aaa/temperature/?api-version=2020-09-30&DeviceClientType=iothubclient%2f1.10.0%20(native%3b%20Linux%3b%20x86_64)");
+        Username username = Username.parse(
+                "aaa/temperature/?api-version=2020-09-30&DeviceClientType=iothubclient%2f1.10.0%20(native%3b%20Linux%3b%20x86_64)");
         assertThat(username.hostName()).isEqualTo("aaa");
         assertThat(username.identity()).isEqualTo(Identity.device("temperature"));
         assertThat(username.apiVersion()).isEqualTo("2020-09-30");
@@ -40,7 +43,9 @@ class UsernameTest {
 
     @Test
     void parsesModulesAndLegacyForms() {
-        assertThat(Username.parse("syscomiotedgehubtest.azure-devices.net/dev/DeviceUpdate/?api-version=2020-09-30&DeviceClientType=x").identity())
+        assertThat(Username
+                .parse("syscomiotedgehubtest.azure-devices.net/dev/DeviceUpdate/?api-version=2020-09-30&DeviceClientType=x")
+                .identity())
                 .isEqualTo(Identity.module("dev", "DeviceUpdate"));
         Username noSlash = Username.parse("test-srv.azure-devices.net/TestDevice?api-version=2018-06-30");
         assertThat(noSlash.identity()).isEqualTo(Identity.device("TestDevice"));
@@ -55,24 +60,31 @@ class UsernameTest {
 
     @Test
     void keepsProductInfoThatDoesNotDecode() {
-        assertThat(Username.parse("h.net/d/?api-version=1&DeviceClientType=a+b c").parameters()).containsEntry("DeviceClientType", "a+b c");
+        assertThat(Username.parse("h.net/d/?api-version=1&DeviceClientType=a+b c").parameters())
+                .containsEntry("DeviceClientType", "a+b c");
     }
 
     @Test
     void rejectsNamesWithoutIdentity() {
-        assertThatThrownBy(() -> Username.parse("hub.azure-devices.net/?api-version=1")).hasMessageContaining("is not {hub}/{deviceId}");
+        assertThatThrownBy(() -> Username.parse("hub.azure-devices.net/?api-version=1"))
+                .hasMessageContaining("is not {hub}/{deviceId}");
         assertThatThrownBy(() -> Username.parse("a/b/c/d/?api-version=1")).hasMessageContaining("is not {hub}/{deviceId}");
         assertThatThrownBy(() -> Username.parse("")).hasMessageContaining("user name is empty");
-        assertThatThrownBy(() -> Username.build("h", Identity.device("d"), "", null, null)).hasMessageContaining("api-version is empty");
+        assertThatThrownBy(() -> Username.build("h", Identity.device("d"), "", null, null))
+                .hasMessageContaining("api-version is empty");
     }
 
     @Test
     void buildRefusesWhatParseCouldNotReadBack() {
         // the first '?' ends the path: "h/a?/?api-version=1" would read as device "a"
-        assertThatThrownBy(() -> Username.build("h", Identity.device("a?"), "1", null, null)).hasMessageContaining("client id 'a?' contains '?'");
-        assertThatThrownBy(() -> Username.build("h", Identity.module("d", "?"), "1", null, null)).hasMessageContaining("contains '?'");
-        assertThatThrownBy(() -> Username.build("h/x", Identity.device("d"), "1", null, null)).hasMessageContaining("host name 'h/x'");
-        assertThatThrownBy(() -> Username.build("", Identity.device("d"), "1", null, null)).hasMessageContaining("host name ''");
+        assertThatThrownBy(() -> Username.build("h", Identity.device("a?"), "1", null, null))
+                .hasMessageContaining("client id 'a?' contains '?'");
+        assertThatThrownBy(() -> Username.build("h", Identity.module("d", "?"), "1", null, null))
+                .hasMessageContaining("contains '?'");
+        assertThatThrownBy(() -> Username.build("h/x", Identity.device("d"), "1", null, null))
+                .hasMessageContaining("host name 'h/x'");
+        assertThatThrownBy(() -> Username.build("", Identity.device("d"), "1", null, null))
+                .hasMessageContaining("host name ''");
     }
 
     @Test

@@ -79,8 +79,8 @@ class WritablePropertyAckTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "[1]|must be a JSON object, not ARRAY",
-        "'text'|must be a JSON object, not STRING",
+            "[1]|must be a JSON object, not ARRAY",
+            "'text'|must be a JSON object, not STRING",
     })
     void whatCannotBeAcknowledgedIsRefused(String values, String message) {
         assertThatThrownBy(() -> WritablePropertyAck.acknowledge(json(values), null, 200, 1, null))

@@ -22,8 +22,8 @@ import org.springframework.context.annotation.Lazy;
  */
 @AutoConfiguration(after = CamelAutoConfiguration.class)
 @Conditional(ConditionalOnCamelContextAndAutoConfigurationBeans.class)
-@EnableConfigurationProperties({ ComponentConfigurationProperties.class, IotHubMqttComponentConfiguration.class })
-@ConditionalOnHierarchicalProperties({ "camel.component", "camel.component.iothub-mqtt" })
+@EnableConfigurationProperties({ComponentConfigurationProperties.class, IotHubMqttComponentConfiguration.class})
+@ConditionalOnHierarchicalProperties({"camel.component", "camel.component.iothub-mqtt"})
 public class IotHubMqttComponentAutoConfiguration {
 
     @Lazy

@@ -30,13 +30,15 @@ final class AssignmentFile {
         }
         try {
             JsonNode node = JSON.readTree(file.toFile());
-            if (node != null && idScope.equals(node.path("idScope").asText()) && registrationId.equals(node.path("registrationId").asText())
+            if (node != null && idScope.equals(node.path("idScope").asText())
+                    && registrationId.equals(node.path("registrationId").asText())
                     && node.path("assignedHub").isTextual() && node.path("deviceId").isTextual()) {
                 return new Assignment(node.get("assignedHub").asText(), node.get("deviceId").asText());
             }
             LOG.info("The assignment file {} is of another registration; registering '{}' again", file, registrationId);
         } catch (IOException e) {
-            LOG.warn("The assignment file {} cannot be read ({}); registering '{}' again", file, e.getMessage(), registrationId);
+            LOG.warn("The assignment file {} cannot be read ({}); registering '{}' again", file, e.getMessage(),
+                    registrationId);
         }
         return null;
     }

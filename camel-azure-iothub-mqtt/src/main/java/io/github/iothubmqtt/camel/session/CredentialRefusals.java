@@ -28,8 +28,8 @@ final class CredentialRefusals {
         long delay = inARow >= SAY_AFTER ? backoffMillis * SLOWDOWN : backoffMillis;
         if (saidSo()) {
             LOG.warn("Session {}: IoT Hub {} refused its credentials {} times in a row ({}): the key, token or"
-                     + " certificate is wrong, or the identity is disabled or not registered in that hub. Retrying {}"
-                     + " times more slowly (next in {}) until they are accepted", settings.identity(),
+                    + " certificate is wrong, or the identity is disabled or not registered in that hub. Retrying {}"
+                    + " times more slowly (next in {}) until they are accepted", settings.identity(),
                     settings.hostName(), inARow, detail, SLOWDOWN, DurationText.ofMillis(delay));
         }
         return delay;

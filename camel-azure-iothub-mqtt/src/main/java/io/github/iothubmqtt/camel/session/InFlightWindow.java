@@ -34,7 +34,8 @@ final class InFlightWindow {
         }
         if (!acquired) {
             throw new InFlightWindowFullException("all " + size + " in-flight slots are taken"
-                    + (onIoThread ? " and the send came from the session's own I/O thread, which cannot wait"
+                    + (onIoThread
+                            ? " and the send came from the session's own I/O thread, which cannot wait"
                             : failWhenFull ? "" : " and none became free within " + DurationText.of(maxWait))
                     + "; raise maxInflight or slow down the senders");
         }

@@ -46,7 +46,8 @@ final class KickDetector {
         for (ConnectionLifecycle other : OPEN.getOrDefault(settings.key(), Set.of())) {
             if (other != connection) {
                 return new Verdict(DisconnectReason.KICKED_BY_SECOND_CLIENT, "another session of " + identity
-                        + " in this JVM (" + other.settings().owner() + ") connected; IoT Hub keeps one connection per identity");
+                        + " in this JVM (" + other.settings().owner()
+                        + ") connected; IoT Hub keeps one connection per identity");
             }
         }
         DisconnectReason reason = PahoErrors.lossReason(cause);

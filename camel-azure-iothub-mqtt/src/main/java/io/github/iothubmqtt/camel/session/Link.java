@@ -35,7 +35,8 @@ final class Link {
             throws MqttException {
         ProbingPingSender pinger = new ProbingPingSender(scheduler);
         AbortableSocketFactory socket = new AbortableSocketFactory(settings.socketFactory() != null
-                ? settings.socketFactory() : (SSLSocketFactory) SSLSocketFactory.getDefault());
+                ? settings.socketFactory()
+                : (SSLSocketFactory) SSLSocketFactory.getDefault());
         MqttAsyncClient client = new MqttAsyncClient(settings.serverUri(), settings.identity().clientId(),
                 new PahoKeepsNothing(), pinger, loops.forClient());
         client.setManualAcks(true);

@@ -12,7 +12,9 @@ import java.time.Duration;
  */
 final class LivenessRule {
 
-    enum Verdict { ALIVE, PROBE, DEAD }
+    enum Verdict {
+        ALIVE, PROBE, DEAD
+    }
 
     private final long ackTimeoutNanos;
 

@@ -16,7 +16,9 @@ import java.util.Objects;
  */
 public record OutboxSettings(Kind kind, Path directory, long maxBytes, Duration ttl, FullPolicy fullPolicy) {
 
-    public enum Kind { NONE, MEMORY, DISK }
+    public enum Kind {
+        NONE, MEMORY, DISK
+    }
 
     public enum FullPolicy {
         /** Wait up to sendTimeout for room, then fail. */
@@ -27,7 +29,8 @@ public record OutboxSettings(Kind kind, Path directory, long maxBytes, Duration 
         DROP_OLDEST
     }
 
-    public static final OutboxSettings NONE = new OutboxSettings(Kind.NONE, null, Long.MAX_VALUE, Duration.ZERO, FullPolicy.WAIT);
+    public static final OutboxSettings NONE = new OutboxSettings(Kind.NONE, null, Long.MAX_VALUE, Duration.ZERO,
+            FullPolicy.WAIT);
 
     public OutboxSettings {
         Objects.requireNonNull(kind, "kind");

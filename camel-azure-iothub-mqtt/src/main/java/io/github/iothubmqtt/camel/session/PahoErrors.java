@@ -23,9 +23,10 @@ final class PahoErrors {
         }
         return switch (mqtt.getReasonCode()) {
             case MqttException.REASON_CODE_CLIENT_NOT_CONNECTED, MqttException.REASON_CODE_CLIENT_DISCONNECTING,
-                 MqttException.REASON_CODE_CONNECTION_LOST, MqttException.REASON_CODE_CLIENT_CLOSED,
-                 MqttException.REASON_CODE_CLIENT_TIMEOUT, MqttException.REASON_CODE_SERVER_CONNECT_ERROR,
-                 MqttException.REASON_CODE_CONNECT_IN_PROGRESS, MqttException.REASON_CODE_CLIENT_EXCEPTION -> true;
+                    MqttException.REASON_CODE_CONNECTION_LOST, MqttException.REASON_CODE_CLIENT_CLOSED,
+                    MqttException.REASON_CODE_CLIENT_TIMEOUT, MqttException.REASON_CODE_SERVER_CONNECT_ERROR,
+                    MqttException.REASON_CODE_CONNECT_IN_PROGRESS, MqttException.REASON_CODE_CLIENT_EXCEPTION ->
+                true;
             default -> false;
         };
     }
@@ -33,11 +34,11 @@ final class PahoErrors {
     static DisconnectReason connectFailureReason(Throwable error) {
         if (error instanceof MqttException mqtt) {
             switch (mqtt.getReasonCode()) {
-                case MqttException.REASON_CODE_FAILED_AUTHENTICATION, MqttException.REASON_CODE_NOT_AUTHORIZED:
+                case MqttException.REASON_CODE_FAILED_AUTHENTICATION, MqttException.REASON_CODE_NOT_AUTHORIZED :
                     return DisconnectReason.NOT_AUTHORIZED;
-                case MqttException.REASON_CODE_CLIENT_TIMEOUT:
+                case MqttException.REASON_CODE_CLIENT_TIMEOUT :
                     return DisconnectReason.TIMEOUT;
-                default:
+                default :
                     if (hasCause(error, IOException.class)) {
                         return DisconnectReason.NETWORK_ERROR;
                     }

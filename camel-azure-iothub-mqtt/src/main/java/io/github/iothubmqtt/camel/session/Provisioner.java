@@ -22,7 +22,8 @@ public final class Provisioner {
     public Provisioner(ProvisioningSettings settings, Function<Assignment, SessionSettings> hubSettings) {
         this.settings = settings;
         this.hubSettings = hubSettings;
-        Assignment stored = settings.assignmentFile() == null ? null
+        Assignment stored = settings.assignmentFile() == null
+                ? null
                 : AssignmentFile.read(settings.assignmentFile(), settings.idScope(), settings.registrationId());
         if (stored != null) {
             LOG.info("'{}' connects with the assignment in {}: hub {}, device '{}'", settings.registrationId(),

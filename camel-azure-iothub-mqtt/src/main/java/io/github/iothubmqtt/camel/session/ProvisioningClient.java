@@ -43,7 +43,8 @@ final class ProvisioningClient {
         BlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
         MqttClient client;
         try {
-            client = new MqttClient("ssl://" + settings.host() + ":" + settings.port(), settings.registrationId(), new MemoryPersistence());
+            client = new MqttClient("ssl://" + settings.host() + ":" + settings.port(), settings.registrationId(),
+                    new MemoryPersistence());
         } catch (MqttException e) {
             throw new ProvisioningException(what + " cannot start: " + e.getMessage(), e);
         }
@@ -67,10 +68,12 @@ final class ProvisioningClient {
 
     private static Assignment run(MqttClient client, ProvisioningSettings settings, BlockingQueue<Answer> answers,
             long deadline, String what) throws MqttException, InterruptedException {
-        byte[] registration = ProvisioningMessages.request(settings.registrationId(), settings.allocationData(), settings.modelId());
+        byte[] registration = ProvisioningMessages.request(settings.registrationId(), settings.allocationData(),
+                settings.modelId());
         String operationId = null;
-        for (int rid = 1; ; rid++) {
-            String topic = operationId == null ? Provisioning.registerTopic(Integer.toString(rid))
+        for (int rid = 1;; rid++) {
+            String topic = operationId == null
+                    ? Provisioning.registerTopic(Integer.toString(rid))
                     : Provisioning.pollTopic(Integer.toString(rid), operationId);
             client.publish(topic, new MqttMessage(operationId == null ? registration : new byte[0]));
             Answer answer = await(answers, Integer.toString(rid), deadline, what);
@@ -126,7 +129,8 @@ final class ProvisioningClient {
         options.setAutomaticReconnect(false);
         options.setConnectionTimeout((int) Math.max(1, settings.timeout().toSeconds()));
         options.setSocketFactory(settings.socketFactory() != null ? settings.socketFactory() : SSLSocketFactory.getDefault());
-        options.setUserName(Provisioning.username(settings.idScope(), settings.registrationId(), Provisioning.DEFAULT_API_VERSION));
+        options.setUserName(
+                Provisioning.username(settings.idScope(), settings.registrationId(), Provisioning.DEFAULT_API_VERSION));
         if (settings.deviceKey() != null) {
             long expiry = Instant.now().plus(settings.timeout()).plusSeconds(60).getEpochSecond();
             options.setPassword(Provisioning.token(settings.idScope(), settings.registrationId(), settings.deviceKey(), expiry)

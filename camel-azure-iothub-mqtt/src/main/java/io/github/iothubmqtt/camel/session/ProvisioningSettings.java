@@ -36,6 +36,7 @@ public record ProvisioningSettings(String host, int port, String idScope, String
     @Override
     public String toString() {
         return "ProvisioningSettings[" + host + ":" + port + ", idScope=" + idScope + ", registrationId=" + registrationId
-                + (deviceKey == null ? ", x509" : ", sas") + (assignmentFile == null ? "" : ", assignmentFile=" + assignmentFile) + "]";
+                + (deviceKey == null ? ", x509" : ", sas")
+                + (assignmentFile == null ? "" : ", assignmentFile=" + assignmentFile) + "]";
     }
 }

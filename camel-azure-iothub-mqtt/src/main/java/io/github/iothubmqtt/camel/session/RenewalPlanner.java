@@ -24,7 +24,8 @@ public final class RenewalPlanner {
     public synchronized long plan(long issuedAtMillis, long expiresAtMillis, long marginMillis) {
         long lifetime = Math.max(0, expiresAtMillis - issuedAtMillis);
         long firstSecond = Math.floorDiv(issuedAtMillis + lifetime / 3, 1000);
-        long lastSecond = Math.max(firstSecond, Math.floorDiv(expiresAtMillis - Math.min(marginMillis, lifetime / 4), 1000) - 1);
+        long lastSecond = Math.max(firstSecond,
+                Math.floorDiv(expiresAtMillis - Math.min(marginMillis, lifetime / 4), 1000) - 1);
         plannedPerSecond.headMap(Math.floorDiv(issuedAtMillis, 1000)).clear();
         long chosen = leastPlanned(firstSecond, lastSecond);
         plannedPerSecond.merge(chosen, 1, Integer::sum);

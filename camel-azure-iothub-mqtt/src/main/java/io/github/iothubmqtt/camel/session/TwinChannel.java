@@ -60,7 +60,8 @@ public final class TwinChannel {
 
     /** Reads the whole twin: {@code {"desired":{…},"reported":{…}}}. */
     public CompletableFuture<Answer> get(Duration timeout, RetryPolicy retry) {
-        return withRetries(() -> request(TwinTopics::getTopic, new byte[0], timeout, "twin GET of " + session.identity()), retry, 0);
+        return withRetries(() -> request(TwinTopics::getTopic, new byte[0], timeout, "twin GET of " + session.identity()),
+                retry, 0);
     }
 
     /** Patches the reported properties; a non-null {@code baseVersion} asks the hub for optimistic concurrency. */
@@ -111,13 +112,14 @@ public final class TwinChannel {
             LOG.debug("Twin request of {} answered {}; retry {} of {} in {} ms", session.identity(),
                     answer.status(), retries + 1, retry.attempts(), delay);
             // the timer only hands the retry over: a retry may wait for room in the window, and its answer runs a route
-            executors.scheduler().schedule(() -> executors.work().execute(() -> withRetries(attempt, retry, retries + 1).whenComplete((a, e) -> {
-                if (e != null) {
-                    result.completeExceptionally(e);
-                } else {
-                    result.complete(a);
-                }
-            })), delay, TimeUnit.MILLISECONDS);
+            executors.scheduler().schedule(
+                    () -> executors.work().execute(() -> withRetries(attempt, retry, retries + 1).whenComplete((a, e) -> {
+                        if (e != null) {
+                            result.completeExceptionally(e);
+                        } else {
+                            result.complete(a);
+                        }
+                    })), delay, TimeUnit.MILLISECONDS);
         });
         return result;
     }
@@ -166,6 +168,6 @@ public final class TwinChannel {
             return;
         }
         LOG.warn("Dropped a twin answer to {} with $rid {}: no request of that $rid is open (a duplicate, an unknown"
-                 + " $rid, or an answer after the request's timeout)", session.identity(), response.rid());
+                + " $rid, or an answer after the request's timeout)", session.identity(), response.rid());
     }
 }

@@ -31,7 +31,8 @@ class SessionPurityTest {
             String text = Files.readString(source);
             assertThat(FORBIDDEN).as(source.toString()).noneMatch(text::contains);
             for (String line : text.lines().filter(line -> line.startsWith("import io.github.iothubmqtt.camel.")).toList()) {
-                assertThat(line).as(source + ": the session layer imports only itself").startsWith("import io.github.iothubmqtt.camel.session");
+                assertThat(line).as(source + ": the session layer imports only itself")
+                        .startsWith("import io.github.iothubmqtt.camel.session");
             }
         }
     }

@@ -68,7 +68,8 @@ public final class DeliveryLedger {
         public String toString() {
             return "[" + scenario + "] after " + elapsed.toMillis() + " ms: stamped=" + stamped + " succeeded="
                     + succeeded + " failed=" + failed + " unfinished=" + unfinished + " lost=" + lost + " duplicated="
-                    + duplicated + " (extra copies " + extraCopies + ") falselyFailed=" + falselyFailed + " errors=" + errors + " undocumented="
+                    + duplicated + " (extra copies " + extraCopies + ") falselyFailed=" + falselyFailed + " errors=" + errors
+                    + " undocumented="
                     + undocumented + " escaped=" + escaped + " redelivered=" + redelivered + " failures="
                     + failuresByType + (lostSample.isEmpty() ? "" : " lostSample=" + lostSample)
                     + (problemSample.isEmpty() ? "" : " problems=" + problemSample);

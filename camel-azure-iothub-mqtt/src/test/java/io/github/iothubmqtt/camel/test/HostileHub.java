@@ -68,7 +68,8 @@ public final class HostileHub implements AutoCloseable {
     }
 
     private void listen(List<String> certificateIpAddresses) throws Exception {
-        CertificateAuthority.Issued certificate = authority.issueServerCertificate(List.of("localhost"), certificateIpAddresses);
+        CertificateAuthority.Issued certificate = authority.issueServerCertificate(List.of("localhost"),
+                certificateIpAddresses);
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
         keys.setKeyEntry("hub", certificate.privateKey(), new char[0],
@@ -114,8 +115,8 @@ public final class HostileHub implements AutoCloseable {
             device.published.add(packet);
             if (packet.topic().startsWith("$iothub/twin/")) {
                 // already on the connection's event loop: publish without waiting
-                device.twinResponder.apply(packet).forEach(answer ->
-                        endpoint.publish(answer.topic(), Buffer.buffer(answer.payload()), MqttQoS.AT_MOST_ONCE, false, false));
+                device.twinResponder.apply(packet).forEach(answer -> endpoint.publish(answer.topic(),
+                        Buffer.buffer(answer.payload()), MqttQoS.AT_MOST_ONCE, false, false));
             }
         });
         endpoint.publishAcknowledgeHandler(device.acknowledged::add);

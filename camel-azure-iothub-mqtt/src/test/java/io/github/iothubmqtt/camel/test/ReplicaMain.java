@@ -100,7 +100,7 @@ public final class ReplicaMain {
     }
 
     private static void send(ProducerTemplate template, String uri, String prefix, PrintStream out) {
-        for (long n = 0; ; n++) {
+        for (long n = 0;; n++) {
             String body = prefix + n;
             try {
                 template.sendBody(uri, body);

@@ -81,7 +81,8 @@ final class AppenderProcess implements AutoCloseable {
 
     /** Only complete lines count: the last one may have been cut by the kill, hence the closing {@code end}. */
     private void read() {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 String[] fields = line.split(" ");
                 if (fields.length == 5 && fields[0].equals("ack") && fields[4].equals("end")) {

@@ -51,7 +51,8 @@ class DurableOutboxLogCrashTest {
                 List<OutboxLog> partitions = IntStream.range(0, OutboxAppender.PARTITIONS)
                         .mapToObj(partition -> store.log(OutboxAppender.partition(partition))).toList();
                 Map<Long, Stored> stored = storedEntries(partitions);
-                assertThat(stored.values()).as("every stored entry is intact").allSatisfy(DurableOutboxLogCrashTest::assertIntact);
+                assertThat(stored.values()).as("every stored entry is intact")
+                        .allSatisfy(DurableOutboxLogCrashTest::assertIntact);
                 assertThat(acknowledged).filteredOn(ack -> !OutboxAppender.removedOnAck(ack.counter()))
                         .as("acknowledged and not removed").allSatisfy(ack -> {
                             Stored entry = stored.get(ack.sequence());
@@ -61,7 +62,8 @@ class DurableOutboxLogCrashTest {
                         });
                 long maxAcked = acks.stream().mapToLong(Ack::sequence).max().orElse(before);
                 String messageId = "parent-" + run;
-                Entry next = partitions.get(0).append(OutboxAppender.topic(0, messageId), OutboxAppender.payload(messageId)).get(10, TimeUnit.SECONDS);
+                Entry next = partitions.get(0).append(OutboxAppender.topic(0, messageId), OutboxAppender.payload(messageId))
+                        .get(10, TimeUnit.SECONDS);
                 assertThat(next.sequence()).isGreaterThan(maxAcked);
                 lastSequence = next.sequence();
             }

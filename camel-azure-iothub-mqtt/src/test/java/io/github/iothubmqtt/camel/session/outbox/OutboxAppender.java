@@ -60,7 +60,8 @@ public final class OutboxAppender {
             List<OutboxLog> logs = IntStream.range(0, PARTITIONS).mapToObj(i -> store.log(partition(i))).toList();
             out.println("opened");
             out.flush();
-            List<Thread> threads = IntStream.range(0, THREADS).mapToObj(t -> new Thread(() -> append(logs, run, t, out))).toList();
+            List<Thread> threads = IntStream.range(0, THREADS).mapToObj(t -> new Thread(() -> append(logs, run, t, out)))
+                    .toList();
             threads.forEach(Thread::start);
             for (Thread thread : threads) {
                 thread.join();

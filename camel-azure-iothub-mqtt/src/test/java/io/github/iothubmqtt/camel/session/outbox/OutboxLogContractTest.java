@@ -111,7 +111,8 @@ abstract class OutboxLogContractTest {
     }
 
     /** Appends without waiting for each, as a route does, then waits for all. */
-    private static List<Long> appendAll(OutboxLog log, String prefix, int count) throws ExecutionException, InterruptedException {
+    private static List<Long> appendAll(OutboxLog log, String prefix, int count)
+            throws ExecutionException, InterruptedException {
         List<CompletableFuture<Entry>> appended = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             appended.add(log.append(TOPIC + prefix + "-" + i, payload(prefix + i)));
@@ -131,7 +132,8 @@ abstract class OutboxLogContractTest {
 
         assertThat(log.append(TOPIC + "m-2", payload("late")))
                 .failsWithin(10, TimeUnit.SECONDS)
-                .withThrowableOfType(ExecutionException.class).havingCause().isInstanceOf(IllegalStateException.class).withMessageContaining("closed");
+                .withThrowableOfType(ExecutionException.class).havingCause().isInstanceOf(IllegalStateException.class)
+                .withMessageContaining("closed");
         log.remove(kept.sequence());
         assertThat(log.entries()).extracting(OutboxLogContractTest::id).containsExactly("m-1");
     }

@@ -33,11 +33,11 @@ public class EdgeFilterRoutes extends RouteBuilder {
                 .routeId("filter")
                 .setHeader("temperature", method(EdgeFilterRoutes.class, "temperature"))
                 .choice()
-                    .when(simple("${header.temperature} > {{filter.threshold}}"))
-                        .to("iothub-mqtt:telemetry?connectionString=RAW({{filter.connection-string}})&outputName=alerts")
-                        .log("Forwarded ${header.temperature} °C upstream")
-                    .otherwise()
-                        .log("Kept ${header.temperature} °C on the edge");
+                .when(simple("${header.temperature} > {{filter.threshold}}"))
+                .to("iothub-mqtt:telemetry?connectionString=RAW({{filter.connection-string}})&outputName=alerts")
+                .log("Forwarded ${header.temperature} °C upstream")
+                .otherwise()
+                .log("Kept ${header.temperature} °C on the edge");
         // end::routes[]
     }
 

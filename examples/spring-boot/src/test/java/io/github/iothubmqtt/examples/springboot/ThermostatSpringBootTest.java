@@ -37,7 +37,8 @@ class ThermostatSpringBootTest {
         ThermostatDemoTestSupport.assertDemoOutcome(outcome);
         // Actuator's health shows each device connection through Camel's health checks
         assertThat(health.healthForPath("camelHealth")).isInstanceOfSatisfying(IndicatedHealthDescriptor.class,
-                camel -> assertThat(camel.getDetails()).containsEntry("iothub-mqtt:emulator.azure-devices.net/thermostat-1", "UP"));
+                camel -> assertThat(camel.getDetails()).containsEntry("iothub-mqtt:emulator.azure-devices.net/thermostat-1",
+                        "UP"));
     }
 }
 // end::test[]

@@ -58,7 +58,8 @@ class IotHubMqttProcessor {
     /** The component compares the connection options of an identity's endpoints field by field. */
     @BuildStep
     ReflectiveClassBuildItem connectionOptionFields() {
-        return ReflectiveClassBuildItem.builder("io.github.iothubmqtt.camel.IotHubMqttConnectionConfiguration").fields().build();
+        return ReflectiveClassBuildItem.builder("io.github.iothubmqtt.camel.IotHubMqttConnectionConfiguration").fields()
+                .build();
     }
 
     /**

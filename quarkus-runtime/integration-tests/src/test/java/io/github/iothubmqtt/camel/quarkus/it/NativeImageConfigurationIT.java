@@ -108,9 +108,10 @@ class NativeImageConfigurationIT {
     void h2ShipsTheNativeConfigurationOfTheOutboxStore() throws IOException {
         try (JarFile h2 = new JarFile(onlyFile(SOURCES.resolve("lib"), "com.h2database.h2-").toFile())) {
             JsonNode h2Reflection = readJson(h2, "META-INF/native-image/reflect-config.json");
-            assertThat(List.of("LongDataType", "ByteArrayDataType", "StringDataType")).allSatisfy(type -> assertThat(h2Reflection)
-                    .anyMatch(entry -> entry.path("name").asText().equals("org.h2.mvstore.type." + type)
-                            && entry.path("fields").findValuesAsText("name").contains("INSTANCE")));
+            assertThat(List.of("LongDataType", "ByteArrayDataType", "StringDataType"))
+                    .allSatisfy(type -> assertThat(h2Reflection)
+                            .anyMatch(entry -> entry.path("name").asText().equals("org.h2.mvstore.type." + type)
+                                    && entry.path("fields").findValuesAsText("name").contains("INSTANCE")));
         }
         assertThat(Files.readString(SOURCES.resolve("native-image.args"))).doesNotContain("--exclude-config");
     }
