@@ -10,16 +10,18 @@ class UriExtractionTest {
     private static final ComponentCatalog CATALOG = new ComponentCatalog();
 
     @Test
-    void proseYieldsUrisButNotSyntaxTemplates() {
+    void proseYieldsUrisButNotSyntaxTemplatesOrHealthCheckIds() {
         String markdown = """
                 Use `iothub-mqtt:kind[?options]` or iothub-mqtt:<hub>; e.g. (iothub-mqtt:twin?operation=getTwin).
                 `iothub-mqtt:telemetry?connectionString=RAW(HostName=h;DeviceId=d;SharedAccessKey=k+/=)&qos=0`
+                Its health check is iothub-mqtt:myhub.azure-devices.net/device-1, up with iothub-mqtt:status.
                 """;
 
         assertThat(TextUriScanner.scan(markdown, "guide.md")).containsExactly(
                 new EndpointUri("iothub-mqtt:twin?operation=getTwin", "guide.md:1"),
                 new EndpointUri("iothub-mqtt:telemetry?connectionString=RAW(HostName=h;DeviceId=d;SharedAccessKey=k+/=)"
-                        + "&qos=0", "guide.md:2"));
+                        + "&qos=0", "guide.md:2"),
+                new EndpointUri("iothub-mqtt:status", "guide.md:3"));
     }
 
     @Test
