@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.iothubmqtt.camel.session.outbox.OutboxLog;
 import org.slf4j.Logger;
@@ -39,6 +40,10 @@ final class StoreAndForwardOutbox implements Outbox {
     private final int onTheWireLimit;
 
     private final Object lock = new Object();
+    /** Held by the one thread that pumps. */
+    private final AtomicBoolean pumping = new AtomicBoolean();
+    /** A pump was asked for: the pumping thread pumps once more before it lets go. */
+    private volatile boolean pumpAgain;
     private final TreeMap<Long, OutboxLog.Entry> stored = new TreeMap<>();
     private final Set<Long> onTheWire = new HashSet<>();
     private final TreeSet<Long> handBack = new TreeSet<>();
@@ -160,8 +165,25 @@ final class StoreAndForwardOutbox implements Outbox {
         return entry;
     }
 
-    /** Hands stored messages to the acknowledged path, oldest first, while it has room. */
+    /**
+     * Hands stored messages to the acknowledged path, oldest first, while it has room. Acknowledgements, connects and
+     * the sweep all pump, on different threads; one pumps at a time, and a pump asked for meanwhile runs after it,
+     * since taking a message and handing it over are two steps another pump must not come between (it would send a
+     * later message first).
+     */
     private void pump() {
+        pumpAgain = true;
+        while (pumpAgain && pumping.compareAndSet(false, true)) {
+            try {
+                pumpAgain = false;
+                pumpWhileRoom();
+            } finally {
+                pumping.set(false);
+            }
+        }
+    }
+
+    private void pumpWhileRoom() {
         while (true) {
             OutboxLog.Entry next;
             synchronized (lock) {
