@@ -20,9 +20,11 @@ final class ComponentCatalog {
     private final ComponentModel component;
 
     ComponentCatalog() {
-        String json = readDescriptor();
+        // tag::load-descriptor[]
+        String json = readDescriptor(); // io/github/iothubmqtt/catalog/components/iothub-mqtt.json from this jar
         component = JsonMapper.generateComponentModel(json);
         catalog.addComponent(component.getScheme(), component.getJavaType(), json);
+        // end::load-descriptor[]
     }
 
     ComponentModel component() {

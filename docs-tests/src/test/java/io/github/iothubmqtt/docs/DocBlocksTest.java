@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.github.iothubmqtt.docs.DocumentBlocks.Block;
@@ -21,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DocBlocksTest {
 
+    /** Folders that hold what builds and tools made, not the project's own pages. */
+    private static final Pattern BUILD_OUTPUT = Pattern.compile("(^|/)(target|node_modules|\\.[^/]+)/");
     private static final Path TESTS = Path.of("src/test/java/io/github/iothubmqtt/docs");
     private static final String UPDATE = "mvn -B -q -pl docs-tests -am verify -Ddocs.update=true -Dtest=DocBlocksTest"
             + " -Dsurefire.failIfNoSpecifiedTests=false";
@@ -89,13 +92,23 @@ class DocBlocksTest {
         return documents().stream().flatMap(document -> DocumentBlocks.of(document).blocks().stream());
     }
 
-    /** README.md, every Markdown page under docs/ and the component's AsciiDoc pages. */
+    /** Every README.md of the repository, every Markdown page under docs/ and the component's AsciiDoc pages. */
     static List<Path> documents() {
-        List<Path> documents = new ArrayList<>();
-        documents.add(DocumentBlocks.REPOSITORY.resolve("README.md"));
+        List<Path> documents = new ArrayList<>(readmes());
         documents.addAll(files(DocumentBlocks.REPOSITORY.resolve("docs"), ".md"));
         documents.addAll(files(DocumentBlocks.REPOSITORY.resolve("camel-azure-iothub-mqtt/src/main/docs"), ".adoc"));
         return documents;
+    }
+
+    /** README.md of the repository and of each module, outside build output. */
+    private static List<Path> readmes() {
+        try (Stream<Path> files = Files.walk(DocumentBlocks.REPOSITORY)) {
+            return files.filter(file -> file.getFileName().toString().equals("README.md"))
+                    .filter(file -> !BUILD_OUTPUT.matcher(DocumentBlocks.REPOSITORY.relativize(file).toString()).find())
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<Path> files(Path directory, String suffix) {
