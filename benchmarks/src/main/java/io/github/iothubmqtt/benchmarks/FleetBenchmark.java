@@ -82,6 +82,11 @@ final class FleetBenchmark {
                 format("%.1f", seconds(camel, "startMillis")), format("%.1f", seconds(plain, "startMillis"))
                         + " (the same routes to direct:)",
                 seconds(plain, "startMillis") / seconds(camel, "startMillis"), "");
+        // CPU is steadier than time on a shared machine; the plain routes' process shows what Camel and the JVM cost
+        report.add("client CPU per identity (process, start to last acknowledgement), ms, " + fleet,
+                perIdentity(camel, "cpuMillis", size, 1), perIdentity(paho, "cpuMillis", size, 1) + " (raw Paho), "
+                        + perIdentity(plain, "cpuMillis", size, 1) + " (the same routes to direct:, started only)",
+                ratio(paho, camel, "cpuMillis"), "");
         report.add("platform threads per identity, " + fleet, perIdentity(camel, "threads", size, 1),
                 perIdentity(paho, "threads", size, 1)
                         + " (raw Paho)",

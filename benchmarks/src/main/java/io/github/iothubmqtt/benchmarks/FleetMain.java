@@ -84,8 +84,9 @@ public final class FleetMain {
         };
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         Usage after = Usage.now();
-        System.out.println(RESULT + "millis=" + millis + " threads=" + (after.threads - before.threads) + " heapBytes="
-                + (after.heapBytes - before.heapBytes) + " rssBytes=" + (after.rssBytes - before.rssBytes) + extra);
+        System.out.println(RESULT + "millis=" + millis + " cpuMillis=" + (after.cpuMillis - before.cpuMillis) + " threads="
+                + (after.threads - before.threads) + " heapBytes=" + (after.heapBytes - before.heapBytes) + " rssBytes="
+                + (after.rssBytes - before.rssBytes) + extra);
         System.out.flush();
         System.exit(0); // the measure is taken; closing thousands of connections only costs time
     }
@@ -256,8 +257,8 @@ public final class FleetMain {
         }
     }
 
-    /** Platform threads, heap in use after collections, and the process's resident memory. */
-    private record Usage(long threads, long heapBytes, long rssBytes) {
+    /** CPU time of the whole process, platform threads, heap in use after collections, and resident memory. */
+    private record Usage(long cpuMillis, long threads, long heapBytes, long rssBytes) {
         static Usage now() throws Exception {
             for (int i = 0; i < 3; i++) {
                 System.gc();
@@ -265,7 +266,9 @@ public final class FleetMain {
             }
             long rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith("VmRSS:"))
                     .map(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024).findFirst().orElse(0L);
-            return new Usage(ManagementFactory.getThreadMXBean().getThreadCount(),
+            long cpuNanos = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            return new Usage(TimeUnit.NANOSECONDS.toMillis(cpuNanos), ManagementFactory.getThreadMXBean().getThreadCount(),
                     ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), rss);
         }
     }
