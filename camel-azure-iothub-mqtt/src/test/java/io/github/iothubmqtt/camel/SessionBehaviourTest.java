@@ -85,6 +85,8 @@ class SessionBehaviourTest extends EmulatorTestSupport {
         session(device).addConnectListener(connects::incrementAndGet);
 
         hub.service().dropAllConnections();
+        // a message written while the hub closes may meet a reset first, which is a network error, not the hub's close
+        await().atMost(WAIT).until(() -> status(device).lastDisconnectReason() != DisconnectReason.NONE);
         template.sendBody(telemetry, "after");
 
         assertThat(hub.service().awaitTelemetry(device, 2, WAIT)).extracting(TelemetryMessage::bodyAsString)
