@@ -13,6 +13,7 @@ import io.github.iothubmqtt.camel.session.ClientLoops;
 import io.github.iothubmqtt.camel.session.ConnectPacer;
 import io.github.iothubmqtt.camel.session.DeviceSession;
 import io.github.iothubmqtt.camel.session.DeviceSessionRegistry;
+import io.github.iothubmqtt.camel.session.NegotiatedTlsVersions;
 import io.github.iothubmqtt.camel.session.RenewalPlanner;
 import io.github.iothubmqtt.camel.session.SessionExecutors;
 import io.github.iothubmqtt.camel.session.SessionSettings;
@@ -316,13 +317,19 @@ public class IotHubMqttComponent extends DefaultComponent implements SSLContextP
         super.doStop();
     }
 
-    /** One TLS socket factory per TLS source (bean and PEM resources), shared by all endpoints that use it. */
+    /**
+     * One TLS socket factory per TLS source (bean, PEM resources or the JVM's default), shared by all endpoints that use
+     * it, so that the TLS versions its hubs negotiated are learned once.
+     */
     SSLSocketFactory socketFactory(TlsSource source) {
         return socketFactories.computeIfAbsent(source, s -> {
+            if (s.isJvmDefault()) {
+                return new NegotiatedTlsVersions((SSLSocketFactory) SSLSocketFactory.getDefault());
+            }
             SSLContextParameters parameters = s.toParameters(getCamelContext());
             SSLSocketFactory factory = SessionSettingsFactory.socketFactory(parameters, getCamelContext());
             TrustAllCheck.warnIfTrustingAny(parameters);
-            return factory;
+            return new NegotiatedTlsVersions(factory);
         });
     }
 

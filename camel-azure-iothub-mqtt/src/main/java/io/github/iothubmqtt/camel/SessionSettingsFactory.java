@@ -42,7 +42,7 @@ final class SessionSettingsFactory {
             Function<TlsSource, SSLSocketFactory> socketFactories) {
         checkOptions(config);
         TlsSource tls = TlsSource.of(config, globalTls);
-        SSLSocketFactory socketFactory = tls.isJvmDefault() ? null : socketFactories.apply(tls);
+        SSLSocketFactory socketFactory = socketFactories.apply(tls);
         if (config.getIdScope() != null) {
             return ProvisionedSettingsFactory.create(config, context, tls, socketFactory);
         }

@@ -286,6 +286,9 @@ final class ConnectionLifecycle {
             failed.abort(blockingWork);
             releasePermit();
             DisconnectReason reason = PahoErrors.connectFailureReason(error);
+            if (PahoErrors.failedTls(error) && settings.socketFactory() instanceof NegotiatedTlsVersions versions) {
+                versions.forget(); // the hub may have changed its TLS versions
+            }
             if (reason == DisconnectReason.NOT_AUTHORIZED && settings.provisioner() != null) {
                 settings.provisioner().hubRefused(); // DPS may have moved the device, or the hub deleted it
             }

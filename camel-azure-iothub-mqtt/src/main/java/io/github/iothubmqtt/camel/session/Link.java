@@ -1,5 +1,6 @@
 package io.github.iothubmqtt.camel.session;
 
+import java.net.URI;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -34,9 +35,14 @@ final class Link {
     static Link open(int epoch, SessionSettings settings, ScheduledExecutorService scheduler, ClientLoops loops)
             throws MqttException {
         ProbingPingSender pinger = new ProbingPingSender(scheduler);
-        AbortableSocketFactory socket = new AbortableSocketFactory(settings.socketFactory() != null
+        SSLSocketFactory tls = settings.socketFactory() != null
                 ? settings.socketFactory()
-                : (SSLSocketFactory) SSLSocketFactory.getDefault());
+                : (SSLSocketFactory) SSLSocketFactory.getDefault();
+        if (tls instanceof NegotiatedTlsVersions versions) {
+            URI server = URI.create(settings.serverUri());
+            tls = versions.towards(server.getHost(), server.getPort());
+        }
+        AbortableSocketFactory socket = new AbortableSocketFactory(tls);
         MqttAsyncClient client = new MqttAsyncClient(settings.serverUri(), settings.identity().clientId(),
                 new PahoKeepsNothing(), pinger, loops.forClient());
         client.setManualAcks(true);

@@ -6,6 +6,7 @@ import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -58,6 +59,11 @@ final class PahoErrors {
             return DisconnectReason.NETWORK_ERROR;
         }
         return DisconnectReason.CLOSED_BY_HUB;
+    }
+
+    /** Whether a connect failed in its TLS handshake or on a TLS alert. */
+    static boolean failedTls(Throwable error) {
+        return hasCause(error, SSLException.class);
     }
 
     static String describe(Throwable error) {
