@@ -1,7 +1,5 @@
 package io.github.iothubmqtt.camel.session;
 
-import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Arrays;
@@ -20,17 +18,16 @@ import javax.net.ssl.SSLSocketFactory;
  * guards the handshake that is learned from. A version is remembered for {@link #REMEMBERED_FOR}, and {@link #forget}
  * drops all after a failed TLS handshake, so a hub that changes its versions is learned again.
  */
-public final class NegotiatedTlsVersions extends SSLSocketFactory {
+public final class NegotiatedTlsVersions extends AdjustingSocketFactory {
 
     static final Duration REMEMBERED_FOR = Duration.ofMinutes(10);
-    private final SSLSocketFactory delegate;
     private final Map<String, Learned> byHub = new ConcurrentHashMap<>();
 
     private record Learned(String protocol, long untilNanos) {
     }
 
     public NegotiatedTlsVersions(SSLSocketFactory delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** After a TLS failure: the next sockets offer every enabled version again. */
@@ -39,92 +36,19 @@ public final class NegotiatedTlsVersions extends SSLSocketFactory {
     }
 
     /** The sockets of connections to one hub, which Paho creates unconnected, before it names the hub. */
-    SSLSocketFactory towards(String host, int port) {
-        return new SSLSocketFactory() {
+    SSLSocketFactory towards(String hubHost, int hubPort) {
+        return new AdjustingSocketFactory(this) {
             @Override
-            public Socket createSocket() throws IOException {
-                return offer(delegate.createSocket(), host, port);
-            }
-
-            @Override
-            public Socket createSocket(Socket socket, String layeredHost, int layeredPort, boolean autoClose)
-                    throws IOException {
-                return NegotiatedTlsVersions.this.createSocket(socket, layeredHost, layeredPort, autoClose);
-            }
-
-            @Override
-            public Socket createSocket(String otherHost, int otherPort) throws IOException {
-                return NegotiatedTlsVersions.this.createSocket(otherHost, otherPort);
-            }
-
-            @Override
-            public Socket createSocket(String otherHost, int otherPort, InetAddress localHost, int localPort)
-                    throws IOException {
-                return NegotiatedTlsVersions.this.createSocket(otherHost, otherPort, localHost, localPort);
-            }
-
-            @Override
-            public Socket createSocket(InetAddress address, int otherPort) throws IOException {
-                return NegotiatedTlsVersions.this.createSocket(address, otherPort);
-            }
-
-            @Override
-            public Socket createSocket(InetAddress address, int otherPort, InetAddress localAddress, int localPort)
-                    throws IOException {
-                return NegotiatedTlsVersions.this.createSocket(address, otherPort, localAddress, localPort);
-            }
-
-            @Override
-            public String[] getDefaultCipherSuites() {
-                return delegate.getDefaultCipherSuites();
-            }
-
-            @Override
-            public String[] getSupportedCipherSuites() {
-                return delegate.getSupportedCipherSuites();
+            protected Socket adjust(Socket created, String host, int port) {
+                return host == null ? offer(created, hubHost, hubPort) : created;
             }
         };
     }
 
+    /** A socket created unconnected or for an address names no hub, so it offers every enabled version. */
     @Override
-    public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
-        return offer(delegate.createSocket(socket, host, port, autoClose), host, port);
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-        return offer(delegate.createSocket(host, port), host, port);
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        return offer(delegate.createSocket(host, port, localHost, localPort), host, port);
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-        return delegate.createSocket(host, port);
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-        return delegate.createSocket(address, port, localAddress, localPort);
-    }
-
-    /** An unconnected socket names no hub, so it offers every enabled version: see {@link #towards}. */
-    @Override
-    public Socket createSocket() throws IOException {
-        return delegate.createSocket();
-    }
-
-    @Override
-    public String[] getDefaultCipherSuites() {
-        return delegate.getDefaultCipherSuites();
-    }
-
-    @Override
-    public String[] getSupportedCipherSuites() {
-        return delegate.getSupportedCipherSuites();
+    protected Socket adjust(Socket created, String host, int port) {
+        return host == null ? created : offer(created, host, port);
     }
 
     private Socket offer(Socket created, String host, int port) {
