@@ -31,6 +31,8 @@ public final class EmulatorMain {
               --enrollments FILE    DPS individual enrollments and enrollment groups (JSON); repeatable
               --edge-routes FILE    edge mode: act as an edgeHub routing modules' outputs by the routes of FILE
                                     (JSON like the $edgeHub twin's desired properties or a deployment manifest)
+              --ready-file FILE     once started, also write the ports, the CA path and the connection strings to FILE
+                                    (Java properties), for programs that launch the emulator
               --help                print this text
             Prints one 'connection-string: …' line per identity and 'ca: <path>'.
             """;
@@ -53,6 +55,7 @@ public final class EmulatorMain {
         List<Identity> identities = new ArrayList<>();
         Path cert = null;
         Path key = null;
+        Path readyFile = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
@@ -80,6 +83,7 @@ public final class EmulatorMain {
                     case "--id-scope" -> builder.idScope(value);
                     case "--enrollments" -> builder.enrollmentsFile(Path.of(value));
                     case "--edge-routes" -> builder.edgeRoutes(Path.of(value));
+                    case "--ready-file" -> readyFile = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
@@ -106,6 +110,9 @@ public final class EmulatorMain {
         try {
             hub = builder.start();
             printEndpoints(hub);
+            if (readyFile != null) {
+                ReadyFile.write(hub, readyFile);
+            }
         } catch (RuntimeException | Error e) {
             // a half-started emulator would keep running on its Vert.x threads: stop it, say why, and exit
             if (hub != null) {

@@ -1,11 +1,13 @@
 package io.github.iothubmqtt.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -14,12 +16,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -81,6 +86,35 @@ class EmulatorMainTest {
             assertThat(ConnectionString.parse(connectionStrings.get(1)).moduleId()).isEqualTo("cli-module");
             assertThat(report).contains("ca: " + ca.toAbsolutePath());
             assertThat(Files.readString(ca)).startsWith("-----BEGIN CERTIFICATE-----");
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        }
+    }
+
+    @Test
+    void theReadyFileReportsWhatALauncherNeedsOnceEveryListenerIsUp() throws Exception {
+        Path ready = directory.resolve("emulator.properties");
+        Process process = launch("--device", "launched-device", "--mqtt-port", "0", "--ws-port", "-1",
+                "--http-port", "0", "--ca-out", directory.resolve("ca.pem").toString(), "--ready-file", ready.toString());
+        try {
+            await().atMost(Duration.ofSeconds(WAIT_SECONDS)).until(() -> Files.exists(ready) || !process.isAlive());
+            Properties report = new Properties();
+            try (Reader in = Files.newBufferedReader(ready)) {
+                report.load(in);
+            }
+            ConnectionString device = ConnectionString.parse(report.getProperty("connection-string.launched-device"));
+            assertThat(device.deviceId()).isEqualTo("launched-device");
+            assertThat(report.getProperty("hub")).isEqualTo(device.hostName());
+            assertThat(report.getProperty("websocket-port")).isEqualTo("-1");
+            assertThat(report.getProperty("ca")).isEqualTo(directory.resolve("ca.pem").toAbsolutePath().toString());
+            SSLSocketFactory tls = trusting(Path.of(report.getProperty("ca"))).getSocketFactory();
+            try (SSLSocket mqtt = (SSLSocket) tls.createSocket("localhost",
+                    Integer.parseInt(report.getProperty("mqtt-port")));
+                    Socket http = new Socket("localhost", Integer.parseInt(report.getProperty("http-port")))) {
+                mqtt.startHandshake();
+                assertThat(http.isConnected()).isTrue();
+            }
         } finally {
             process.destroy();
             assertThat(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
@@ -226,6 +260,6 @@ class EmulatorMainTest {
         assertThat(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         String help = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(help).contains("--device ID", "--devices FILE", "--mqtt-port N", "--ws-port N", "--http-port N",
-                "--ca-out FILE", "--bind HOST");
+                "--ca-out FILE", "--bind HOST", "--ready-file FILE");
     }
 }
