@@ -1,0 +1,81 @@
+package io.github.iothubmqtt.camel.quarkus.deployment;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+import io.quarkus.deployment.IsNormal;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.DevServicesResultBuildItem;
+import io.quarkus.deployment.dev.devservices.DevServicesConfig;
+
+/**
+ * The Dev Service: in dev and test mode, an application that names no device gets the IoT Hub emulator, with the
+ * configured devices registered, and the configuration to reach it: the first device as the component's, every
+ * device's connection string, the port, the emulator's CA as the trust, and the URL of its cloud side.
+ */
+class IotHubMqttDevServicesProcessor {
+
+    /** Every device's connection string: {@value}{@code <device id>.connection-string}. */
+    static final String DEVICES_PREFIX = "iothub-mqtt.devices.";
+    /** The emulator's HTTP API, the cloud side (C2D messages, twins, direct methods, telemetry received). */
+    static final String EMULATOR_URL = "iothub-mqtt.emulator.url";
+
+    private static final String COMPONENT_PREFIX = "camel.component.iothub-mqtt.";
+    /** Either names a device, so the application has one and needs no emulator. */
+    private static final List<String> DEVICE_OPTIONS = List.of(COMPONENT_PREFIX + "connection-string",
+            COMPONENT_PREFIX + "id-scope");
+    private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Logger LOG = Logger.getLogger(IotHubMqttDevServicesProcessor.class);
+
+    /** What identifies a running emulator: with the same, a restart of the application keeps it. */
+    record EmulatorSettings(List<String> devices, int port) {
+    }
+
+    @BuildStep(onlyIfNot = IsNormal.class, onlyIf = DevServicesConfig.Enabled.class)
+    DevServicesResultBuildItem emulator(IotHubMqttBuildTimeConfig config, DevServicesConfig devServices) {
+        IotHubMqttBuildTimeConfig.EmulatorDevService devService = config.devservices();
+        if (!devService.enabled()) {
+            LOG.debug("Not starting the IoT Hub emulator: quarkus.iothub-mqtt.devservices.enabled is false");
+            return null;
+        }
+        if (namesADevice()) {
+            LOG.debug("Not starting the IoT Hub emulator: the application names its device");
+            return null;
+        }
+        EmulatorSettings settings = new EmulatorSettings(devService.devices(), devService.port().orElse(0));
+        Duration startTimeout = devServices.timeout().orElse(DEFAULT_START_TIMEOUT);
+        return DevServicesResultBuildItem.<EmulatorProcess>owned()
+                .feature(IotHubMqttProcessor.FEATURE)
+                .serviceConfig(settings)
+                .startable(() -> new EmulatorProcess(settings.devices(), settings.port(), startTimeout))
+                .postStartHook(emulator -> LOG.infof(
+                        "Dev Services for iothub-mqtt started the IoT Hub emulator: %s, devices %s (its log: %s)",
+                        emulator.getConnectionInfo(), settings.devices(), emulator.logFile()))
+                .configProvider(applicationConfig(settings.devices()))
+                .build();
+    }
+
+    private static boolean namesADevice() {
+        return DEVICE_OPTIONS.stream().anyMatch(option -> ConfigProvider.getConfig().getOptionalValue(option, String.class)
+                .filter(value -> !value.isBlank()).isPresent());
+    }
+
+    private static Map<String, Function<EmulatorProcess, String>> applicationConfig(List<String> devices) {
+        Map<String, Function<EmulatorProcess, String>> config = new HashMap<>();
+        String firstDevice = devices.get(0);
+        config.put(COMPONENT_PREFIX + "connection-string", emulator -> emulator.connectionString(firstDevice));
+        config.put(COMPONENT_PREFIX + "port", EmulatorProcess::mqttPort);
+        config.put(COMPONENT_PREFIX + "trust-certificates", EmulatorProcess::trustCertificates);
+        config.put(EMULATOR_URL, EmulatorProcess::httpUrl);
+        for (String device : devices) {
+            config.put(DEVICES_PREFIX + device + ".connection-string", emulator -> emulator.connectionString(device));
+        }
+        return config;
+    }
+}
