@@ -60,11 +60,9 @@ class DeviceRoutesTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(json(answer.payloadJson())).isEqualTo(json("{\"since\":\"2026-11-28T00:00:00Z\",\"maxTemp\":23.5}"));
     }
-    // end::test[]
 
     private static JsonNode json(String text) throws Exception {
         return new ObjectMapper().readTree(text);
     }
-    // tag::test[]
 }
 // end::test[]
