@@ -135,9 +135,9 @@ final class EmulatorProcess implements Startable {
         return "http://localhost:" + report.getProperty("http-port");
     }
 
-    /** The emulator's CA, for the component's trustCertificates. */
-    String trustCertificates() {
-        return "file:" + report.getProperty("ca");
+    /** The path of the emulator's CA certificate (PEM). */
+    String caCertificate() {
+        return report.getProperty("ca");
     }
 
     @Override

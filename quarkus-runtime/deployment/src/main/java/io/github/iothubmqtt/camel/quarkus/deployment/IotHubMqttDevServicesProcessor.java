@@ -17,7 +17,8 @@ import io.quarkus.deployment.dev.devservices.DevServicesConfig;
 /**
  * The Dev Service: in dev and test mode, an application that names no device gets the IoT Hub emulator, with the
  * configured devices registered, and the configuration to reach it: the first device as the component's, every
- * device's connection string, the port, the emulator's CA as the trust, and the URL of its cloud side.
+ * device's connection string, the port, the emulator's CA as the trust (unless the application names a TLS
+ * configuration of its own), and the URL of its cloud side.
  */
 class IotHubMqttDevServicesProcessor {
 
@@ -25,6 +26,10 @@ class IotHubMqttDevServicesProcessor {
     static final String DEVICES_PREFIX = "iothub-mqtt.devices.";
     /** The emulator's HTTP API, the cloud side (C2D messages, twins, direct methods, telemetry received). */
     static final String EMULATOR_URL = "iothub-mqtt.emulator.url";
+    /** The path of the emulator's CA certificate (PEM), for a TLS configuration of the application's own. */
+    static final String EMULATOR_CA_CERTIFICATE = "iothub-mqtt.emulator.ca-certificate";
+    /** An application that names a TLS configuration brings its trust: the emulator's CA is then left to it. */
+    private static final String TLS_CONFIGURATION_NAME = "quarkus.iothub-mqtt.tls-configuration-name";
 
     private static final String COMPONENT_PREFIX = "camel.component.iothub-mqtt.";
     /** Either names a device, so the application has one and needs no emulator. */
@@ -62,8 +67,12 @@ class IotHubMqttDevServicesProcessor {
     }
 
     private static boolean namesADevice() {
-        return DEVICE_OPTIONS.stream().anyMatch(option -> ConfigProvider.getConfig().getOptionalValue(option, String.class)
-                .filter(value -> !value.isBlank()).isPresent());
+        return DEVICE_OPTIONS.stream().anyMatch(IotHubMqttDevServicesProcessor::isConfigured);
+    }
+
+    private static boolean isConfigured(String property) {
+        return ConfigProvider.getConfig().getOptionalValue(property, String.class).filter(value -> !value.isBlank())
+                .isPresent();
     }
 
     private static Map<String, Function<EmulatorProcess, String>> applicationConfig(List<String> devices) {
@@ -71,7 +80,10 @@ class IotHubMqttDevServicesProcessor {
         String firstDevice = devices.get(0);
         config.put(COMPONENT_PREFIX + "connection-string", emulator -> emulator.connectionString(firstDevice));
         config.put(COMPONENT_PREFIX + "port", EmulatorProcess::mqttPort);
-        config.put(COMPONENT_PREFIX + "trust-certificates", EmulatorProcess::trustCertificates);
+        if (!isConfigured(TLS_CONFIGURATION_NAME)) {
+            config.put(COMPONENT_PREFIX + "trust-certificates", emulator -> "file:" + emulator.caCertificate());
+        }
+        config.put(EMULATOR_CA_CERTIFICATE, EmulatorProcess::caCertificate);
         config.put(EMULATOR_URL, EmulatorProcess::httpUrl);
         for (String device : devices) {
             config.put(DEVICES_PREFIX + device + ".connection-string", emulator -> emulator.connectionString(device));
