@@ -51,15 +51,14 @@ final class EmulatorProcess implements Startable {
             // private to this user (0700): the ready file holds the devices' keys
             directory = Files.createTempDirectory("iothub-emulator-");
             Path jar = copyEmulatorJar(directory);
-            Path readyFile = directory.resolve("ready.properties");
-            process = new ProcessBuilder(command(jar, readyFile))
+            process = new ProcessBuilder(command(jar, readyFile()))
                     .directory(directory.toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(logFile().toFile())
                     .start();
             stopOnExit = new Thread(this::stopAndDelete, "iothub-emulator-dev-service-stop");
             Runtime.getRuntime().addShutdownHook(stopOnExit);
-            report = awaitReadyFile(readyFile);
+            report = awaitReadyFile(readyFile());
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("cannot start the IoT Hub emulator", e);
@@ -122,8 +121,9 @@ final class EmulatorProcess implements Startable {
         return directory.resolve("emulator.log");
     }
 
-    String connectionString(String deviceId) {
-        return report.getProperty("connection-string." + deviceId);
+    /** The emulator's report: ports, CA path and connection strings (Java properties). */
+    Path readyFile() {
+        return directory.resolve("ready.properties");
     }
 
     String mqttPort() {

@@ -9,21 +9,23 @@ import java.util.function.Function;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
+import io.github.iothubmqtt.camel.quarkus.devservices.EmulatorConnectionStrings;
+import io.github.iothubmqtt.camel.quarkus.devservices.EmulatorConnectionStringsConfigBuilder;
 import io.quarkus.deployment.IsNormal;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.DevServicesResultBuildItem;
+import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
 import io.quarkus.deployment.dev.devservices.DevServicesConfig;
 
 /**
  * The Dev Service: in dev and test mode, an application that names no device gets the IoT Hub emulator, with the
  * configured devices registered, and the configuration to reach it: the first device as the component's, every
- * device's connection string, the port, the emulator's CA as the trust (unless the application names a TLS
- * configuration of its own), and the URL of its cloud side.
+ * device's connection string (both through the emulator's ready file, {@link EmulatorConnectionStrings}), the port,
+ * the emulator's CA as the trust (unless the application names a TLS configuration of its own), and the URL of its
+ * cloud side.
  */
 class IotHubMqttDevServicesProcessor {
 
-    /** Every device's connection string: {@value}{@code <device id>.connection-string}. */
-    static final String DEVICES_PREFIX = "iothub-mqtt.devices.";
     /** The emulator's HTTP API, the cloud side (C2D messages, twins, direct methods, telemetry received). */
     static final String EMULATOR_URL = "iothub-mqtt.emulator.url";
     /** The path of the emulator's CA certificate (PEM), for a TLS configuration of the application's own. */
@@ -33,13 +35,19 @@ class IotHubMqttDevServicesProcessor {
 
     private static final String COMPONENT_PREFIX = "camel.component.iothub-mqtt.";
     /** Either names a device, so the application has one and needs no emulator. */
-    private static final List<String> DEVICE_OPTIONS = List.of(COMPONENT_PREFIX + "connection-string",
+    private static final List<String> DEVICE_OPTIONS = List.of(EmulatorConnectionStrings.COMPONENT_CONNECTION_STRING,
             COMPONENT_PREFIX + "id-scope");
     private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
     private static final Logger LOG = Logger.getLogger(IotHubMqttDevServicesProcessor.class);
 
     /** What identifies a running emulator: with the same, a restart of the application keeps it. */
     record EmulatorSettings(List<String> devices, int port) {
+    }
+
+    /** The connection strings reach the application through the ready file, so in every launch mode. */
+    @BuildStep
+    RunTimeConfigBuilderBuildItem emulatorConnectionStrings() {
+        return new RunTimeConfigBuilderBuildItem(EmulatorConnectionStringsConfigBuilder.class);
     }
 
     @BuildStep(onlyIfNot = IsNormal.class, onlyIf = DevServicesConfig.Enabled.class)
@@ -75,19 +83,17 @@ class IotHubMqttDevServicesProcessor {
                 .isPresent();
     }
 
+    /** No key among them: connection strings come from the ready file ({@link EmulatorConnectionStrings}). */
     private static Map<String, Function<EmulatorProcess, String>> applicationConfig(List<String> devices) {
         Map<String, Function<EmulatorProcess, String>> config = new HashMap<>();
-        String firstDevice = devices.get(0);
-        config.put(COMPONENT_PREFIX + "connection-string", emulator -> emulator.connectionString(firstDevice));
+        config.put(EmulatorConnectionStrings.READY_FILE, emulator -> emulator.readyFile().toString());
+        config.put(EmulatorConnectionStrings.DEVICE, emulator -> devices.get(0));
         config.put(COMPONENT_PREFIX + "port", EmulatorProcess::mqttPort);
         if (!isConfigured(TLS_CONFIGURATION_NAME)) {
             config.put(COMPONENT_PREFIX + "trust-certificates", emulator -> "file:" + emulator.caCertificate());
         }
         config.put(EMULATOR_CA_CERTIFICATE, EmulatorProcess::caCertificate);
         config.put(EMULATOR_URL, EmulatorProcess::httpUrl);
-        for (String device : devices) {
-            config.put(DEVICES_PREFIX + device + ".connection-string", emulator -> emulator.connectionString(device));
-        }
         return config;
     }
 }

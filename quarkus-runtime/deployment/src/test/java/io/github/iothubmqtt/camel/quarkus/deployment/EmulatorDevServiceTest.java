@@ -9,8 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.StreamSupport;
 
 import org.apache.camel.CamelContext;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
@@ -56,6 +60,21 @@ class EmulatorDevServiceTest {
         assertThat(Files.readString(Path.of(configuration.getTrustCertificates().substring("file:".length()))))
                 .startsWith("-----BEGIN CERTIFICATE-----");
         assertThat(secondDevice).contains("DeviceId=second-device;");
+    }
+
+    /**
+     * A {@code @QuarkusIntegrationTest} passes the Dev Service's configuration to the packaged application as
+     * {@code -D} options, which Quarkus prints: the keys travel in the emulator's ready file instead.
+     */
+    @Test
+    void theDevServicesConfigurationHoldsNoKey() {
+        List<ConfigSource> devServices = StreamSupport
+                .stream(ConfigProvider.getConfig().getConfigSources().spliterator(), false)
+                .filter(source -> source.getClass().getSimpleName().equals("DevServicesConfigSource")).toList();
+
+        assertThat(devServices).singleElement().satisfies(source -> assertThat(source.getProperties())
+                .containsKey("iothub-mqtt.emulator.ready-file")
+                .allSatisfy((name, value) -> assertThat(value).doesNotContain("SharedAccessKey")));
     }
 
     @Test
