@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -24,11 +25,14 @@ final class ReadyFile {
     static final String CA = "ca";
     /** Followed by the identity's client id ({@code device} or {@code device/module}). */
     static final String CONNECTION_STRING_PREFIX = "connection-string.";
+    /** Followed by the id of a {@code --x509-device}: the path of its certificate, and of its private key (PEM). */
+    static final String X509_CERTIFICATE_PREFIX = "x509-certificate.";
+    static final String X509_KEY_PREFIX = "x509-key.";
 
     private ReadyFile() {
     }
 
-    static void write(IotHubEmulator hub, Path file) {
+    static void write(IotHubEmulator hub, Map<String, X509DeviceFiles> x509Devices, Path file) {
         Properties report = new Properties();
         report.setProperty(HUB, hub.hubHostName());
         report.setProperty(MQTT_PORT, Integer.toString(hub.mqttPort()));
@@ -40,6 +44,10 @@ final class ReadyFile {
             report.setProperty(CONNECTION_STRING_PREFIX + entry.identity().clientId(),
                     hub.connectionString(entry.identity()));
         }
+        x509Devices.forEach((deviceId, files) -> {
+            report.setProperty(X509_CERTIFICATE_PREFIX + deviceId, files.certificate().toString());
+            report.setProperty(X509_KEY_PREFIX + deviceId, files.key().toString());
+        });
         Path absolute = file.toAbsolutePath();
         Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
         try {
