@@ -30,6 +30,7 @@ final class EmulatorProcess implements Startable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final List<String> devices;
+    private final List<String> x509Devices;
     private final int mqttPort;
     private final Duration startTimeout;
 
@@ -38,9 +39,13 @@ final class EmulatorProcess implements Startable {
     private Thread stopOnExit;
     private Properties report;
 
-    /** @param mqttPort a fixed port, or 0 for any free one */
-    EmulatorProcess(List<String> devices, int mqttPort, Duration startTimeout) {
+    /**
+     * @param x509Devices those of the devices that authenticate with a certificate the emulator issues
+     * @param mqttPort a fixed port, or 0 for any free one
+     */
+    EmulatorProcess(List<String> devices, List<String> x509Devices, int mqttPort, Duration startTimeout) {
         this.devices = List.copyOf(devices);
+        this.x509Devices = List.copyOf(x509Devices);
         this.mqttPort = mqttPort;
         this.startTimeout = startTimeout;
     }
@@ -74,7 +79,7 @@ final class EmulatorProcess implements Startable {
                 "--mqtt-port", Integer.toString(mqttPort), "--ws-port", "-1", "--http-port", "0",
                 "--ca-out", directory.resolve("ca.pem").toString(), "--ready-file", readyFile.toString()));
         for (String device : devices) {
-            command.add("--device");
+            command.add(x509Devices.contains(device) ? "--x509-device" : "--device");
             command.add(device);
         }
         return command;
@@ -133,6 +138,16 @@ final class EmulatorProcess implements Startable {
     /** The emulator's cloud side: its HTTP API (C2D messages, twins, methods, telemetry received). */
     String httpUrl() {
         return "http://localhost:" + report.getProperty("http-port");
+    }
+
+    /** The path of an X.509 device's certificate (PEM). */
+    String x509Certificate(String deviceId) {
+        return report.getProperty("x509-certificate." + deviceId);
+    }
+
+    /** The path of an X.509 device's private key (PEM). */
+    String x509Key(String deviceId) {
+        return report.getProperty("x509-key." + deviceId);
     }
 
     /** The path of the emulator's CA certificate (PEM). */

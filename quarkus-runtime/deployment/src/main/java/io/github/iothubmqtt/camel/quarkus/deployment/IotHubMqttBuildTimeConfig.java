@@ -1,6 +1,7 @@
 package io.github.iothubmqtt.camel.quarkus.deployment;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import io.quarkus.runtime.annotations.ConfigPhase;
@@ -32,6 +33,14 @@ public interface IotHubMqttBuildTimeConfig {
          */
         @WithDefault("dev-device")
         List<String> devices();
+
+        /**
+         * Which of the devices authenticate with an X.509 certificate, issued by the emulator's CA, instead of keys.
+         * Their certificate and key (PEM) are the files {@code iothub-mqtt.devices.<device id>.certificate} and
+         * {@code .key} name; when the first device is one of them, they are the component's
+         * {@code clientCertificate} and {@code clientKey} (unless the application names a TLS configuration).
+         */
+        Optional<List<String>> x509Devices();
 
         /** A fixed MQTT port for the emulator; by default a free port. */
         OptionalInt port();

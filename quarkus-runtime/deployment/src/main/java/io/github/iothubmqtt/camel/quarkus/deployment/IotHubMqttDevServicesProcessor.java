@@ -41,7 +41,7 @@ class IotHubMqttDevServicesProcessor {
     private static final Logger LOG = Logger.getLogger(IotHubMqttDevServicesProcessor.class);
 
     /** What identifies a running emulator: with the same, a restart of the application keeps it. */
-    record EmulatorSettings(List<String> devices, int port) {
+    record EmulatorSettings(List<String> devices, List<String> x509Devices, int port) {
     }
 
     /** The connection strings reach the application through the ready file, so in every launch mode. */
@@ -61,16 +61,23 @@ class IotHubMqttDevServicesProcessor {
             LOG.debug("Not starting the IoT Hub emulator: the application names its device");
             return null;
         }
-        EmulatorSettings settings = new EmulatorSettings(devService.devices(), devService.port().orElse(0));
+        EmulatorSettings settings = new EmulatorSettings(devService.devices(), devService.x509Devices().orElse(List.of()),
+                devService.port().orElse(0));
+        List<String> unknown = settings.x509Devices().stream().filter(id -> !settings.devices().contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("quarkus.iothub-mqtt.devservices.x509-devices names " + unknown
+                    + ", which quarkus.iothub-mqtt.devservices.devices does not list");
+        }
         Duration startTimeout = devServices.timeout().orElse(DEFAULT_START_TIMEOUT);
         return DevServicesResultBuildItem.<EmulatorProcess>owned()
                 .feature(IotHubMqttProcessor.FEATURE)
                 .serviceConfig(settings)
-                .startable(() -> new EmulatorProcess(settings.devices(), settings.port(), startTimeout))
+                .startable(() -> new EmulatorProcess(settings.devices(), settings.x509Devices(), settings.port(),
+                        startTimeout))
                 .postStartHook(emulator -> LOG.infof(
                         "Dev Services for iothub-mqtt started the IoT Hub emulator: %s, devices %s (its log: %s)",
                         emulator.getConnectionInfo(), settings.devices(), emulator.logFile()))
-                .configProvider(applicationConfig(settings.devices()))
+                .configProvider(applicationConfig(settings))
                 .build();
     }
 
@@ -84,16 +91,27 @@ class IotHubMqttDevServicesProcessor {
     }
 
     /** No key among them: connection strings come from the ready file ({@link EmulatorConnectionStrings}). */
-    private static Map<String, Function<EmulatorProcess, String>> applicationConfig(List<String> devices) {
+    private static Map<String, Function<EmulatorProcess, String>> applicationConfig(EmulatorSettings settings) {
         Map<String, Function<EmulatorProcess, String>> config = new HashMap<>();
+        String firstDevice = settings.devices().get(0);
         config.put(EmulatorConnectionStrings.READY_FILE, emulator -> emulator.readyFile().toString());
-        config.put(EmulatorConnectionStrings.DEVICE, emulator -> devices.get(0));
+        config.put(EmulatorConnectionStrings.DEVICE, emulator -> firstDevice);
         config.put(COMPONENT_PREFIX + "port", EmulatorProcess::mqttPort);
-        if (!isConfigured(TLS_CONFIGURATION_NAME)) {
-            config.put(COMPONENT_PREFIX + "trust-certificates", emulator -> "file:" + emulator.caCertificate());
-        }
         config.put(EMULATOR_CA_CERTIFICATE, EmulatorProcess::caCertificate);
         config.put(EMULATOR_URL, EmulatorProcess::httpUrl);
+        for (String device : settings.x509Devices()) {
+            String prefix = EmulatorConnectionStrings.DEVICES_PREFIX + device;
+            config.put(prefix + ".certificate", emulator -> emulator.x509Certificate(device));
+            config.put(prefix + ".key", emulator -> emulator.x509Key(device));
+        }
+        if (!isConfigured(TLS_CONFIGURATION_NAME)) {
+            config.put(COMPONENT_PREFIX + "trust-certificates", emulator -> "file:" + emulator.caCertificate());
+            if (settings.x509Devices().contains(firstDevice)) {
+                config.put(COMPONENT_PREFIX + "client-certificate",
+                        emulator -> "file:" + emulator.x509Certificate(firstDevice));
+                config.put(COMPONENT_PREFIX + "client-key", emulator -> "file:" + emulator.x509Key(firstDevice));
+            }
+        }
         return config;
     }
 }

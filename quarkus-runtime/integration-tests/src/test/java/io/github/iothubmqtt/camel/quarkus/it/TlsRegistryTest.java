@@ -22,8 +22,9 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
 /**
- * The hub's trust from a named configuration of the Quarkus TLS registry (tls-registry.properties), not from the Dev
- * Service's trustCertificates: the Java device connects only if the registry's trust store is the one in use.
+ * The hub's trust and an X.509 device's certificate from a named configuration of the Quarkus TLS registry
+ * (tls-registry.properties), not from the Dev Service's trustCertificates and clientCertificate: the Java device, an
+ * X.509 device, connects only if the registry's trust store and key store are the ones in use.
  */
 @QuarkusTest
 @TestProfile(TlsRegistryTest.HubTlsFromTheRegistry.class)
@@ -50,11 +51,14 @@ class TlsRegistryTest {
     EmulatorCloud cloud;
 
     @Test
-    void theJavaDeviceConnectsWithTheRegistrysTrust() {
+    void theX509DeviceConnectsWithTheRegistrysTrustAndCertificate() {
         IotHubMqttConfiguration configuration = context.getComponent("iothub-mqtt", IotHubMqttComponent.class)
                 .getConfiguration();
+        assertThat(configuration.getConnectionString()).contains("DeviceId=java-device;").contains("x509=true");
         assertThat(configuration.getTrustCertificates()).as("the Dev Service leaves the trust to the application").isNull();
+        assertThat(configuration.getClientCertificate()).isNull();
         assertThat(configuration.getSslContextParameters().getTrustManagers()).isNotNull();
+        assertThat(configuration.getSslContextParameters().getKeyManagers()).isNotNull();
 
         cloud.updateDesired("java-device", "{\"targetTemperature\":31}");
 
