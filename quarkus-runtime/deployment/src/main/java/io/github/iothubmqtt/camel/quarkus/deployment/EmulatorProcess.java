@@ -100,8 +100,8 @@ final class EmulatorProcess implements Startable {
         long deadline = System.nanoTime() + startTimeout.toNanos();
         while (!Files.exists(readyFile)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the IoT Hub emulator exited with code " + process.exitValue() + ": "
-                        + Files.readString(logFile()).strip());
+                throw new IllegalStateException("the IoT Hub emulator exited with code " + process.exitValue()
+                        + " (its settings are quarkus.iothub-mqtt.devservices.*): " + Files.readString(logFile()).strip());
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the IoT Hub emulator did not start within " + startTimeout
