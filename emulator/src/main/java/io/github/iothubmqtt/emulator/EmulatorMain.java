@@ -3,6 +3,8 @@ package io.github.iothubmqtt.emulator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 
 import io.github.iothubmqtt.protocol.Identity;
@@ -31,8 +33,13 @@ public final class EmulatorMain {
               --enrollments FILE    DPS individual enrollments and enrollment groups (JSON); repeatable
               --edge-routes FILE    edge mode: act as an edgeHub routing modules' outputs by the routes of FILE
                                     (JSON like the $edgeHub twin's desired properties or a deployment manifest)
+              --x509-device ID      register a device that authenticates with a certificate the emulator's CA issues;
+                                    writes ID-cert.pem and ID-key.pem next to the CA certificate; repeatable
+              --ready-file FILE     once started, also write the ports, the CA path and the connection strings to FILE
+                                    (Java properties), for programs that launch the emulator
               --help                print this text
-            Prints one 'connection-string: …' line per identity and 'ca: <path>'.
+            Prints one 'connection-string: …' line per identity, one 'x509-device: …' line per --x509-device
+            and 'ca: <path>'.
             """;
 
     private EmulatorMain() {
@@ -53,6 +60,8 @@ public final class EmulatorMain {
         List<Identity> identities = new ArrayList<>();
         Path cert = null;
         Path key = null;
+        Path readyFile = null;
+        List<String> x509Devices = new ArrayList<>();
         try {
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
@@ -80,6 +89,8 @@ public final class EmulatorMain {
                     case "--id-scope" -> builder.idScope(value);
                     case "--enrollments" -> builder.enrollmentsFile(Path.of(value));
                     case "--edge-routes" -> builder.edgeRoutes(Path.of(value));
+                    case "--ready-file" -> readyFile = Path.of(value);
+                    case "--x509-device" -> x509Devices.add(value);
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
@@ -105,7 +116,14 @@ public final class EmulatorMain {
         IotHubEmulator hub = null;
         try {
             hub = builder.start();
-            printEndpoints(hub);
+            Map<String, X509DeviceFiles> x509Files = new TreeMap<>();
+            for (String deviceId : x509Devices) {
+                x509Files.put(deviceId, X509DeviceFiles.register(hub, deviceId));
+            }
+            printEndpoints(hub, x509Files);
+            if (readyFile != null) {
+                ReadyFile.write(hub, x509Files, readyFile);
+            }
         } catch (RuntimeException | Error e) {
             // a half-started emulator would keep running on its Vert.x threads: stop it, say why, and exit
             if (hub != null) {
@@ -124,7 +142,7 @@ public final class EmulatorMain {
         stopped.await();
     }
 
-    private static void printEndpoints(IotHubEmulator hub) {
+    private static void printEndpoints(IotHubEmulator hub, Map<String, X509DeviceFiles> x509Files) {
         System.out.println("hub: " + hub.hubHostName());
         System.out.println("mqtt: " + describe(hub.mqttPort()) + "  websocket: " + describe(hub.webSocketPort())
                 + "  http: " + describe(hub.httpPort()));
@@ -134,6 +152,8 @@ public final class EmulatorMain {
         for (RegisteredIdentity entry : hub.registry().all()) {
             System.out.println("connection-string: " + hub.connectionString(entry.identity()));
         }
+        x509Files.forEach((deviceId, files) -> System.out.println("x509-device: " + deviceId + "  certificate: "
+                + files.certificate() + "  key: " + files.key()));
         System.out.println("ca: " + hub.caCertificatePath());
         System.out.flush();
     }

@@ -1,32 +1,53 @@
 package io.github.iothubmqtt.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.iothubmqtt.protocol.ConnectionString;
+import io.github.iothubmqtt.protocol.HubLimits;
+import io.github.iothubmqtt.protocol.Identity;
+import io.github.iothubmqtt.protocol.Username;
 
 /** The command line, run as its own process exactly as {@code java -jar} would run it. */
 class EmulatorMainTest {
@@ -85,6 +106,93 @@ class EmulatorMainTest {
             process.destroy();
             assertThat(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
         }
+    }
+
+    @Test
+    void theReadyFileReportsWhatALauncherNeedsOnceEveryListenerIsUp() throws Exception {
+        Path ready = directory.resolve("emulator.properties");
+        Process process = launch("--device", "launched-device", "--mqtt-port", "0", "--ws-port", "-1",
+                "--http-port", "0", "--ca-out", directory.resolve("ca.pem").toString(), "--ready-file", ready.toString());
+        try {
+            await().atMost(Duration.ofSeconds(WAIT_SECONDS)).until(() -> Files.exists(ready) || !process.isAlive());
+            Properties report = new Properties();
+            try (Reader in = Files.newBufferedReader(ready)) {
+                report.load(in);
+            }
+            ConnectionString device = ConnectionString.parse(report.getProperty("connection-string.launched-device"));
+            assertThat(device.deviceId()).isEqualTo("launched-device");
+            assertThat(report.getProperty("hub")).isEqualTo(device.hostName());
+            assertThat(report.getProperty("websocket-port")).isEqualTo("-1");
+            assertThat(report.getProperty("ca")).isEqualTo(directory.resolve("ca.pem").toAbsolutePath().toString());
+            SSLSocketFactory tls = trusting(Path.of(report.getProperty("ca"))).getSocketFactory();
+            try (SSLSocket mqtt = (SSLSocket) tls.createSocket("localhost",
+                    Integer.parseInt(report.getProperty("mqtt-port")));
+                    Socket http = new Socket("localhost", Integer.parseInt(report.getProperty("http-port")))) {
+                mqtt.startHandshake();
+                assertThat(http.isConnected()).isTrue();
+            }
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        }
+    }
+
+    @Test
+    void anX509DeviceConnectsWithTheCertificateAndKeyTheEmulatorWrote() throws Exception {
+        Path ready = directory.resolve("emulator.properties");
+        Process process = launch("--x509-device", "camera-1", "--mqtt-port", "0", "--ws-port", "-1", "--http-port",
+                "-1", "--ca-out", directory.resolve("ca.pem").toString(), "--ready-file", ready.toString());
+        try {
+            await().atMost(Duration.ofSeconds(WAIT_SECONDS)).until(() -> Files.exists(ready) || !process.isAlive());
+            Properties report = new Properties();
+            try (Reader in = Files.newBufferedReader(ready)) {
+                report.load(in);
+            }
+            ConnectionString camera = ConnectionString.parse(report.getProperty("connection-string.camera-1"));
+            assertThat(camera.isX509()).isTrue();
+            Path certificate = Path.of(report.getProperty("x509-certificate.camera-1"));
+            Path key = Path.of(report.getProperty("x509-key.camera-1"));
+            assertThat(Files.getPosixFilePermissions(key)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                    PosixFilePermission.OWNER_WRITE);
+
+            MqttClient client = new MqttClient("ssl://localhost:" + report.getProperty("mqtt-port"), "camera-1",
+                    new MemoryPersistence());
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.setUserName(Username.build(report.getProperty("hub"), Identity.device("camera-1"),
+                    HubLimits.DEFAULT_API_VERSION, "cli-test", null));
+            options.setSocketFactory(withClientCertificate(Path.of(report.getProperty("ca")), certificate, key)
+                    .getSocketFactory());
+            client.connect(options);
+            assertThat(client.isConnected()).isTrue();
+            client.disconnect();
+            client.close();
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        }
+    }
+
+    private static SSLContext withClientCertificate(Path caPem, Path certificatePem, Path keyPem) throws Exception {
+        X509Certificate certificate;
+        try (InputStream in = Files.newInputStream(certificatePem)) {
+            certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        PrivateKey key;
+        try (PEMParser parser = new PEMParser(Files.newBufferedReader(keyPem))) {
+            Object parsed = parser.readObject();
+            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+            key = parsed instanceof PEMKeyPair pair
+                    ? converter.getKeyPair(pair).getPrivate()
+                    : converter.getPrivateKey((PrivateKeyInfo) parsed);
+        }
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        keys.setKeyEntry("device", key, new char[0], new X509Certificate[] {certificate});
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, new char[0]);
+        SSLContext context = SSLContext.getInstance("TLSv1.2");
+        context.init(keyManagers.getKeyManagers(), trustManagers(caPem), null);
+        return context;
     }
 
     @Test
@@ -208,6 +316,12 @@ class EmulatorMainTest {
     }
 
     private static SSLContext trusting(Path caPem) throws Exception {
+        SSLContext context = SSLContext.getInstance("TLSv1.2");
+        context.init(null, trustManagers(caPem), null);
+        return context;
+    }
+
+    private static TrustManager[] trustManagers(Path caPem) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         try (InputStream in = Files.newInputStream(caPem)) {
@@ -215,9 +329,7 @@ class EmulatorMainTest {
         }
         TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trustManagers.init(trust);
-        SSLContext context = SSLContext.getInstance("TLSv1.2");
-        context.init(null, trustManagers.getTrustManagers(), null);
-        return context;
+        return trustManagers.getTrustManagers();
     }
 
     @Test
@@ -226,6 +338,6 @@ class EmulatorMainTest {
         assertThat(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         String help = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(help).contains("--device ID", "--devices FILE", "--mqtt-port N", "--ws-port N", "--http-port N",
-                "--ca-out FILE", "--bind HOST");
+                "--ca-out FILE", "--bind HOST", "--ready-file FILE", "--x509-device ID");
     }
 }

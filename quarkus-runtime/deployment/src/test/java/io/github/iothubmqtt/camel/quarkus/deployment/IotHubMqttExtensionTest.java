@@ -3,6 +3,7 @@ package io.github.iothubmqtt.camel.quarkus.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.camel.CamelContext;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,11 +12,16 @@ import io.github.iothubmqtt.camel.IotHubMqttComponent;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.inject.Inject;
 
-/** The extension alone, in an application with no routes: the component resolves and the feature is installed. */
+/**
+ * The extension alone, in an application with no routes that names its device: the component resolves, the feature
+ * is installed, and no emulator starts.
+ */
 class IotHubMqttExtensionTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .overrideConfigKey("camel.component.iothub-mqtt.connection-string",
+                    "HostName=hub.azure-devices.net;DeviceId=d;SharedAccessKey=a2V5")
             .setLogRecordPredicate(record -> record.getMessage().startsWith("Installed features"))
             .assertLogRecords(records -> assertThat(records)
                     .map(record -> ((ExtLogRecord) record).getFormattedMessage())
@@ -27,5 +33,11 @@ class IotHubMqttExtensionTest {
     @Test
     void resolvesTheComponentByItsScheme() {
         assertThat(context.getComponent("iothub-mqtt")).isInstanceOf(IotHubMqttComponent.class);
+    }
+
+    @Test
+    void startsNoEmulatorForAnApplicationThatNamesItsDevice() {
+        assertThat(ConfigProvider.getConfig().getOptionalValue(IotHubMqttDevServicesProcessor.EMULATOR_URL, String.class))
+                .isEmpty();
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,14 +107,20 @@ class NativeImageConfigurationIT {
      */
     @Test
     void h2ShipsTheNativeConfigurationOfTheOutboxStore() throws IOException {
-        try (JarFile h2 = new JarFile(onlyFile(SOURCES.resolve("lib"), "com.h2database.h2-").toFile())) {
+        Path h2Jar = onlyFile(SOURCES.resolve("lib"), "com.h2database.h2-");
+        try (JarFile h2 = new JarFile(h2Jar.toFile())) {
             JsonNode h2Reflection = readJson(h2, "META-INF/native-image/reflect-config.json");
             assertThat(List.of("LongDataType", "ByteArrayDataType", "StringDataType"))
                     .allSatisfy(type -> assertThat(h2Reflection)
                             .anyMatch(entry -> entry.path("name").asText().equals("org.h2.mvstore.type." + type)
                                     && entry.path("fields").findValuesAsText("name").contains("INSTANCE")));
         }
-        assertThat(Files.readString(SOURCES.resolve("native-image.args"))).doesNotContain("--exclude-config");
+        // Quarkus excludes the configuration of some jars it configures itself (Netty's), never H2's
+        List<String> arguments = List.of(Files.readString(SOURCES.resolve("native-image.args")).split("\\s+"));
+        IntStream.range(0, arguments.size() - 1).filter(i -> arguments.get(i).equals("--exclude-config"))
+                .mapToObj(i -> arguments.get(i + 1))
+                .forEach(jarPattern -> assertThat(h2Jar.toString()).as("excluded by --exclude-config " + jarPattern)
+                        .doesNotContainPattern(jarPattern));
     }
 
     private static void assertResourceIncluded(String path) {
