@@ -11,14 +11,20 @@ import javax.net.ssl.SSLSocketFactory;
  * {@link #createSocket(Socket, String, int, boolean)}; this keeps that TCP socket so {@link #abort()} can close it at
  * once. Closing the TLS socket instead would first write a close_notify, which blocks on a black-holed path whose
  * send buffer is full, and leaves Paho's threads stuck with it.
+ * <p>
+ * With a proxy, the socket Paho creates and connects is a {@link TunnelledSslSocket}, and the TCP socket kept is the
+ * one to the proxy: aborting resets it, which ends the tunnel too.
  */
 final class AbortableSocketFactory extends SSLSocketFactory {
 
     private final SSLSocketFactory delegate;
+    private final ProxySettings proxy;
     private volatile Socket tcp;
 
-    AbortableSocketFactory(SSLSocketFactory delegate) {
+    /** @param proxy the HTTP proxy to tunnel through, or {@code null} to connect directly */
+    AbortableSocketFactory(SSLSocketFactory delegate, ProxySettings proxy) {
         this.delegate = delegate;
+        this.proxy = proxy;
     }
 
     /** Resets the TCP connection (RST, no TLS close): every read and write on it fails now. */
@@ -47,9 +53,10 @@ final class AbortableSocketFactory extends SSLSocketFactory {
 
     @Override
     public Socket createSocket() throws IOException {
-        Socket socket = delegate.createSocket();
-        tcp = socket;
-        return socket;
+        if (proxy != null) {
+            return new TunnelledSslSocket(delegate, proxy, this::remember);
+        }
+        return remember(delegate.createSocket());
     }
 
     @Override

@@ -28,7 +28,7 @@ final class Link {
     private volatile Long probeSentNanos;
 
     /**
-     * A fresh client for one connection: its own pinger on the shared scheduler, an abortable TLS socket, and Paho's
+     * A fresh client for one connection: its own pinger on the shared scheduler, an abortable TLS socket (through the proxy when one is set), and Paho's
      * loops on the shared executor. Connecting it is the caller's business.
      */
     static Link open(int epoch, SessionSettings settings, ScheduledExecutorService scheduler, ClientLoops loops)
@@ -36,7 +36,7 @@ final class Link {
         ProbingPingSender pinger = new ProbingPingSender(scheduler);
         AbortableSocketFactory socket = new AbortableSocketFactory(settings.socketFactory() != null
                 ? settings.socketFactory()
-                : (SSLSocketFactory) SSLSocketFactory.getDefault());
+                : (SSLSocketFactory) SSLSocketFactory.getDefault(), settings.proxy());
         MqttAsyncClient client = new MqttAsyncClient(settings.serverUri(), settings.identity().clientId(),
                 new PahoKeepsNothing(), pinger, loops.forClient());
         client.setManualAcks(true);

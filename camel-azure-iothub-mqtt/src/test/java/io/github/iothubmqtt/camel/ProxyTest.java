@@ -1,0 +1,147 @@
+package io.github.iothubmqtt.camel;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+
+import io.github.iothubmqtt.camel.session.DisconnectReason;
+import io.github.iothubmqtt.camel.session.SessionStatus;
+import io.github.iothubmqtt.camel.test.CapturedLogs;
+import io.github.iothubmqtt.camel.test.EmulatorTestSupport;
+import io.github.iothubmqtt.camel.test.HttpConnectProxy;
+import io.github.iothubmqtt.emulator.TelemetryMessage;
+import io.github.iothubmqtt.protocol.Identity;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.event.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Connections through a real HTTP CONNECT proxy (Jetty's) between the component and the emulator, with both
+ * transports: messages both ways, Basic credentials, and what a refused or unreachable proxy tells the user.
+ */
+class ProxyTest extends EmulatorTestSupport {
+
+    private static final String USER = "camel";
+    private static final String PASSWORD = "pr0xy-s3cret";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mqtt", "mqtt-ws"})
+    void telemetryAndCloudToDeviceMessagesGoThroughTheTunnel(String transport) throws Exception {
+        try (HttpConnectProxy proxy = HttpConnectProxy.open()) {
+            Identity device = newDevice("proxied-" + transport);
+            int hubPort = transport.equals("mqtt") ? hub.mqttPort() : hub.webSocketPort();
+            String options = "transport=" + transport + "&proxyHost=127.0.0.1&proxyPort=" + proxy.port();
+            MockEndpoint received = c2dRoute(device, hubPort, options);
+
+            template.sendBody(uri("telemetry", device, hubPort, options), "up through the proxy");
+            hub.service().sendC2d(device, "down through the proxy", Map.of());
+
+            assertThat(hub.service().awaitTelemetry(device, 1, WAIT)).extracting(TelemetryMessage::bodyAsString)
+                    .containsExactly("up through the proxy");
+            received.assertIsSatisfied(WAIT.toMillis());
+            // one shared connection for both endpoints, tunnelled to the host and port the connection string names
+            assertThat(proxy.tunnels()).containsExactly("localhost:" + hubPort);
+        }
+    }
+
+    @Test
+    void basicCredentialsAreAcceptedAndNeverShown() throws Exception {
+        try (HttpConnectProxy proxy = HttpConnectProxy.requiringBasic(USER, PASSWORD)) {
+            Identity device = newDevice("proxy-auth");
+            CapturedLogs.clear();
+            String telemetry = uri("telemetry", device, credentials(proxy, PASSWORD));
+
+            template.sendBody(telemetry, "authenticated");
+
+            assertThat(hub.service().awaitTelemetry(device, 1, WAIT)).extracting(TelemetryMessage::bodyAsString)
+                    .containsExactly("authenticated");
+            assertThat(proxy.tunnels()).containsExactly("localhost:" + hub.mqttPort());
+            assertThat(proxy.refused()).isZero();
+            for (Endpoint endpoint : context.getEndpoints()) {
+                assertThat(endpoint.toString()).doesNotContain(PASSWORD);
+                if (endpoint instanceof IotHubMqttEndpoint iothub) {
+                    assertThat(iothub.sessionSettings().toString()).contains("HTTP proxy " + USER + "@127.0.0.1")
+                            .doesNotContain(PASSWORD);
+                }
+            }
+            assertThat(CapturedLogs.events()).noneMatch(e -> e.message().contains(PASSWORD));
+        }
+    }
+
+    @Test
+    void refusedProxyCredentialsAreSaidOnceAndSlowTheRetriesWithoutShowingThePassword() throws Exception {
+        try (HttpConnectProxy proxy = HttpConnectProxy.requiringBasic(USER, PASSWORD)) {
+            Identity device = newDevice("proxy-407");
+            String wrong = "wr0ng-s3cret";
+            CapturedLogs.clear();
+            String options = credentials(proxy, wrong) + "&sendTimeout=2000&reconnectBackoffMin=10&reconnectBackoffMax=40";
+
+            Exchange failed = template.request(uri("telemetry", device, options), e -> e.getMessage().setBody("x"));
+            SessionStatus status = await().atMost(WAIT).until(() -> status(uri("status", device, options)),
+                    s -> s.lastDisconnectReason() == DisconnectReason.PROXY_NOT_AUTHORIZED);
+            await().atMost(WAIT).until(() -> proxyWarnings(device).size() == 1);
+
+            assertThat(failed.getException()).isNotNull();
+            assertThat(failed.getException().toString()).doesNotContain(wrong);
+            assertThat(status.connected()).isFalse();
+            assertThat(status.lastDisconnectDetail()).contains("HTTP proxy " + USER + "@127.0.0.1:" + proxy.port(),
+                    "CONNECT localhost:" + hub.mqttPort(), "407", "check proxyUsername and proxyPassword")
+                    .doesNotContain(wrong);
+            assertThat(proxyWarnings(device)).singleElement().satisfies(message -> assertThat(message)
+                    .contains("refused its proxy credentials 5 times in a row", "Retrying 10 times more slowly"));
+            assertThat(CapturedLogs.events()).noneMatch(e -> e.message().contains(wrong));
+            assertThat(proxy.tunnels()).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnreachableProxyIsNamedWithTheOptionsToCheck() throws IOException {
+        int closedPort;
+        try (ServerSocket nothingListens = new ServerSocket(0)) {
+            closedPort = nothingListens.getLocalPort();
+        }
+        Identity device = newDevice("proxy-unreachable");
+        String options = "proxyHost=127.0.0.1&proxyPort=" + closedPort;
+
+        SessionStatus status = await().atMost(WAIT).until(() -> status(uri("status", device, options)),
+                s -> s.lastDisconnectDetail() != null);
+
+        assertThat(status.connected()).isFalse();
+        assertThat(status.lastDisconnectReason()).isEqualTo(DisconnectReason.NETWORK_ERROR);
+        assertThat(status.lastDisconnectDetail()).contains("cannot reach the HTTP proxy 127.0.0.1:" + closedPort,
+                "check proxyHost and proxyPort");
+    }
+
+    private static String credentials(HttpConnectProxy proxy, String password) {
+        return "proxyHost=127.0.0.1&proxyPort=" + proxy.port() + "&proxyUsername=" + USER + "&proxyPassword=RAW("
+                + password + ")";
+    }
+
+    private MockEndpoint c2dRoute(Identity device, int hubPort, String options) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri("c2d", device, hubPort, options)).to("mock:c2d");
+            }
+        });
+        MockEndpoint received = getMockEndpoint("mock:c2d");
+        received.expectedBodiesReceived("down through the proxy");
+        return received;
+    }
+
+    private static List<String> proxyWarnings(Identity device) {
+        return CapturedLogs.events().stream()
+                .filter(e -> e.level() == Level.WARN && e.message().contains(device.deviceId())
+                        && e.message().contains("refused its proxy credentials"))
+                .map(CapturedLogs.Event::message).toList();
+    }
+}
