@@ -58,9 +58,17 @@ class ProxyTest extends EmulatorTestSupport {
         try (HttpConnectProxy proxy = HttpConnectProxy.requiringBasic(USER, PASSWORD)) {
             Identity device = newDevice("proxy-auth");
             CapturedLogs.clear();
-            String telemetry = uri("telemetry", device, credentials(proxy, PASSWORD));
+            String connectionString = hub.connectionString(device);
+            String proxyHost = "127.0.0.1";
+            int proxyPort = proxy.port();
+            String proxyPassword = PASSWORD;
+            // tag::proxy-endpoint[]
+            String telemetry = "iothub-mqtt:telemetry?connectionString=RAW(" + connectionString + ")"
+                    + "&proxyHost=" + proxyHost + "&proxyPort=" + proxyPort // e.g. proxy.corp.example and 3128
+                    + "&proxyUsername=camel&proxyPassword=RAW(" + proxyPassword + ")"; // leave both out if it asks for none
+            // end::proxy-endpoint[]
 
-            template.sendBody(telemetry, "authenticated");
+            template.sendBody(telemetry + "&port=" + hub.mqttPort() + "&sslContextParameters=#hubTls", "authenticated");
 
             assertThat(hub.service().awaitTelemetry(device, 1, WAIT)).extracting(TelemetryMessage::bodyAsString)
                     .containsExactly("authenticated");
@@ -100,6 +108,22 @@ class ProxyTest extends EmulatorTestSupport {
                     .contains("refused its proxy credentials 5 times in a row", "Retrying 10 times more slowly"));
             assertThat(CapturedLogs.events()).noneMatch(e -> e.message().contains(wrong));
             assertThat(proxy.tunnels()).isEmpty();
+        }
+    }
+
+    @Test
+    void theHubsCertificateIsCheckedAgainstTheHubsNameThroughTheTunnel() throws Exception {
+        // the proxy resolves a name the client cannot, to the emulator, whose certificate names only localhost
+        try (HttpConnectProxy proxy = HttpConnectProxy.sendingEveryTunnelTo("127.0.0.1")) {
+            Identity device = newDevice("proxy-tls");
+            String options = "gatewayHostName=hub.invalid&proxyHost=127.0.0.1&proxyPort=" + proxy.port();
+
+            SessionStatus status = await().atMost(WAIT).until(() -> status(uri("status", device, options)),
+                    s -> s.lastDisconnectDetail() != null);
+
+            assertThat(status.connected()).isFalse();
+            assertThat(status.lastDisconnectDetail()).startsWith("the hub's certificate was refused");
+            assertThat(proxy.tunnels()).contains("hub.invalid:" + hub.mqttPort());
         }
     }
 

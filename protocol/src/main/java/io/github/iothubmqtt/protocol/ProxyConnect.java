@@ -64,7 +64,7 @@ public final class ProxyConnect {
      */
     public static byte[] request(String host, int port, String username, String password) {
         check(host, port, username, password);
-        String authority = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        String authority = (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
         StringBuilder request = new StringBuilder(128).append("CONNECT ").append(authority).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(authority).append("\r\n");
         if (username != null) {

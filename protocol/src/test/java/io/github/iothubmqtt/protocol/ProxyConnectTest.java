@@ -25,6 +25,8 @@ class ProxyConnectTest {
     void withoutAUserNameTheRequestHasNoCredentialsAndIpv6TargetsAreBracketed() {
         assertThat(new String(ProxyConnect.request("::1", 443, null, null), StandardCharsets.UTF_8))
                 .isEqualTo("CONNECT [::1]:443 HTTP/1.1\r\nHost: [::1]:443\r\n\r\n");
+        assertThat(new String(ProxyConnect.request("[::1]", 443, null, null), StandardCharsets.UTF_8))
+                .startsWith("CONNECT [::1]:443 HTTP/1.1\r\n");
     }
 
     @Test

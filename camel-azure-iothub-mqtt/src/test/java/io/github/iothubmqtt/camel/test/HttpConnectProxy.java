@@ -1,5 +1,6 @@
 package io.github.iothubmqtt.camel.test;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.eclipse.jetty.server.handler.ConnectHandler;
 /**
  * An HTTP CONNECT proxy on an ephemeral loopback port, as enterprise networks have them: Jetty's
  * {@link ConnectHandler}, optionally asking for Basic credentials (407 without the right ones). It records the
- * host:port of each CONNECT it let through, and counts the ones it refused.
+ * host:port of each CONNECT it accepted, and counts the ones it refused.
  */
 public final class HttpConnectProxy implements AutoCloseable {
 
@@ -25,7 +26,7 @@ public final class HttpConnectProxy implements AutoCloseable {
     private final List<String> tunnels = new CopyOnWriteArrayList<>();
     private final AtomicInteger refused = new AtomicInteger();
 
-    private HttpConnectProxy(String requiredAuthorization) {
+    private HttpConnectProxy(String requiredAuthorization, String everyTunnelTo) {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -41,19 +42,34 @@ public final class HttpConnectProxy implements AutoCloseable {
                 }
                 return accepted;
             }
+
+            @Override
+            protected InetSocketAddress newConnectAddress(String host, int port) {
+                return everyTunnelTo == null
+                        ? super.newConnectAddress(host, port)
+                        : new InetSocketAddress(everyTunnelTo, port);
+            }
         });
     }
 
     /** A proxy that asks for no credentials. */
     public static HttpConnectProxy open() {
-        return start(new HttpConnectProxy(null));
+        return start(new HttpConnectProxy(null, null));
+    }
+
+    /**
+     * A proxy that asks for no credentials and resolves every host name it is asked for to this address, as a proxy
+     * that resolves names its clients cannot.
+     */
+    public static HttpConnectProxy sendingEveryTunnelTo(String address) {
+        return start(new HttpConnectProxy(null, address));
     }
 
     /** A proxy that lets through only CONNECTs with these Basic credentials. */
     public static HttpConnectProxy requiringBasic(String username, String password) {
         String credentials = username + ":" + password;
         return start(new HttpConnectProxy(
-                "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))));
+                "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)), null));
     }
 
     private static HttpConnectProxy start(HttpConnectProxy proxy) {
@@ -69,7 +85,7 @@ public final class HttpConnectProxy implements AutoCloseable {
         return connector.getLocalPort();
     }
 
-    /** The targets (host:port) of the tunnels it let through, in order. */
+    /** The targets (host:port) of the CONNECTs it accepted, in order. */
     public List<String> tunnels() {
         return List.copyOf(tunnels);
     }
