@@ -3,6 +3,7 @@ package io.github.iothubmqtt.camel.session;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -11,13 +12,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import javax.net.ssl.SSLSocketFactory;
+
 import io.github.iothubmqtt.protocol.ProxyConnect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -106,6 +108,29 @@ class ProxyTunnelTest {
         assertThat(connect.orTimeout(10, TimeUnit.SECONDS).join()).isInstanceOf(ProxyException.class)
                 .hasMessageContaining("broke off CONNECT hub.example:8883");
         closeQuietly(accepted.join());
+    }
+
+    @Test
+    void abortingTheSocketFactoryResetsTheConnectionToTheProxyAtOnce() throws Exception {
+        CompletableFuture<String> peerSaw = CompletableFuture.supplyAsync(() -> {
+            try (Socket socket = peer.accept()) {
+                readRequest(socket);
+                socket.getOutputStream().write("HTTP/1.1 200 OK\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                return socket.getInputStream().read() < 0 ? "end of stream" : "bytes";
+            } catch (IOException e) {
+                return e.getMessage();
+            }
+        });
+        AbortableSocketFactory factory = new AbortableSocketFactory((SSLSocketFactory) SSLSocketFactory.getDefault(),
+                proxy);
+        Socket socket = factory.createSocket();
+        socket.connect(InetSocketAddress.createUnresolved("hub.example", 8883), TIMEOUT_MILLIS);
+
+        factory.abort();
+
+        // a reset, not an orderly close: nothing, a TLS close_notify included, is written on an aborted connection
+        assertThat(peerSaw.get(5, TimeUnit.SECONDS)).containsIgnoringCase("reset");
+        assertThat(socket).isInstanceOf(TunnelledSslSocket.class);
     }
 
     private Throwable failure() {
