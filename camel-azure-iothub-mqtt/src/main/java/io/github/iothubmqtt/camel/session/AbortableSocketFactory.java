@@ -12,8 +12,9 @@ import javax.net.ssl.SSLSocketFactory;
  * once. Closing the TLS socket instead would first write a close_notify, which blocks on a black-holed path whose
  * send buffer is full, and leaves Paho's threads stuck with it.
  * <p>
- * With a proxy, the socket Paho creates and connects is a {@link TunnelledSslSocket}, and the TCP socket kept is the
- * one to the proxy: aborting resets it, which ends the tunnel too.
+ * Paho 1.2.5 itself (ssl:// and wss://) takes an unconnected socket from {@link #createSocket()} and connects it to the
+ * hub. With a proxy that socket is a {@link TunnelledSslSocket}, whose connect goes to the proxy, and the socket kept
+ * is its plain TCP socket to the proxy: aborting resets it, which ends the tunnel and skips any TLS close.
  */
 final class AbortableSocketFactory extends SSLSocketFactory {
 

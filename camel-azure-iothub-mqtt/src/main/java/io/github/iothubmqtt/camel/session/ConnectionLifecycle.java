@@ -270,7 +270,8 @@ final class ConnectionLifecycle {
                 LOG.info("Session {} reconnected after {} (attempt {})", settings.identity(), history.lastReason(),
                         delays.failedAttempts() + 1);
             } else {
-                LOG.info("Session {} connected to {}", settings.identity(), settings.serverUri());
+                LOG.info("Session {} connected to {}{}", settings.identity(), settings.serverUri(),
+                        settings.proxy() == null ? "" : " through the " + settings.proxy());
             }
             delays.connected();
             scheduleRenewal(password);

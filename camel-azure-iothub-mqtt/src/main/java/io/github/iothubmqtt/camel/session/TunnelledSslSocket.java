@@ -29,6 +29,7 @@ final class TunnelledSslSocket extends SSLSocket {
     private final SSLSocketFactory tls;
     private final ProxySettings proxy;
     private final Consumer<Socket> tunnelCreated;
+    private volatile Socket tunnel;
     private volatile SSLSocket layered;
     private volatile boolean closedEarly;
 
@@ -53,8 +54,11 @@ final class TunnelledSslSocket extends SSLSocket {
         if (closedEarly || layered != null) {
             throw new SocketException(closedEarly ? "Socket is closed" : "already connected");
         }
-        Socket tunnel = ProxyTunnel.open(proxy, hub.getHostString(), hub.getPort(), timeout, tunnelCreated);
-        SSLSocket socket = (SSLSocket) tls.createSocket(tunnel, hub.getHostString(), hub.getPort(), true);
+        Socket opened = ProxyTunnel.open(proxy, hub.getHostString(), hub.getPort(), timeout, created -> {
+            tunnel = created;
+            tunnelCreated.accept(created);
+        });
+        SSLSocket socket = (SSLSocket) tls.createSocket(opened, hub.getHostString(), hub.getPort(), true);
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm(HOST_NAME_VERIFICATION);
         socket.setSSLParameters(parameters);
@@ -82,12 +86,16 @@ final class TunnelledSslSocket extends SSLSocket {
         return socket;
     }
 
+    /** Before TLS is layered, closing ends the tunnel being opened, so a connect that gave up does not linger. */
     @Override
     public void close() throws IOException {
         closedEarly = true;
         SSLSocket socket = layered;
+        Socket opening = tunnel;
         if (socket != null) {
             socket.close();
+        } else if (opening != null) {
+            opening.close();
         }
         super.close();
     }
