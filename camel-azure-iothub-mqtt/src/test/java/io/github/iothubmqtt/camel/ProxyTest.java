@@ -2,13 +2,18 @@ package io.github.iothubmqtt.camel;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.github.iothubmqtt.camel.session.DisconnectReason;
 import io.github.iothubmqtt.camel.session.SessionStatus;
 import io.github.iothubmqtt.camel.test.CapturedLogs;
 import io.github.iothubmqtt.camel.test.EmulatorTestSupport;
+import io.github.iothubmqtt.camel.test.FaultProxy;
 import io.github.iothubmqtt.camel.test.HttpConnectProxy;
 import io.github.iothubmqtt.emulator.TelemetryMessage;
 import io.github.iothubmqtt.protocol.Identity;
@@ -32,6 +37,7 @@ class ProxyTest extends EmulatorTestSupport {
 
     private static final String USER = "camel";
     private static final String PASSWORD = "pr0xy-s3cret";
+    private static final long BLACK_HOLE_ACK_TIMEOUT = 500;
 
     @ParameterizedTest
     @ValueSource(strings = {"mqtt", "mqtt-ws"})
@@ -114,7 +120,7 @@ class ProxyTest extends EmulatorTestSupport {
     @Test
     void theHubsCertificateIsCheckedAgainstTheHubsNameThroughTheTunnel() throws Exception {
         // the proxy resolves a name the client cannot, to the emulator, whose certificate names only localhost
-        try (HttpConnectProxy proxy = HttpConnectProxy.sendingEveryTunnelTo("127.0.0.1")) {
+        try (HttpConnectProxy proxy = HttpConnectProxy.sendingEveryTunnelTo("127.0.0.1", hub.mqttPort())) {
             Identity device = newDevice("proxy-tls");
             String options = "gatewayHostName=hub.invalid&proxyHost=127.0.0.1&proxyPort=" + proxy.port();
 
@@ -124,6 +130,40 @@ class ProxyTest extends EmulatorTestSupport {
             assertThat(status.connected()).isFalse();
             assertThat(status.lastDisconnectDetail()).startsWith("the hub's certificate was refused");
             assertThat(proxy.tunnels()).contains("hub.invalid:" + hub.mqttPort());
+        }
+    }
+
+    /**
+     * The path behind the proxy turns into a black hole while the proxy itself stays up: the session must notice it
+     * as on a direct connection (within 2 x ackTimeout + 2 s), reset its connection to the proxy, and open a new tunnel
+     * once the path heals.
+     */
+    @Test
+    void aBlackHoleBehindTheProxyIsNoticedAndANewTunnelOpened() throws Exception {
+        try (FaultProxy path = FaultProxy.start("127.0.0.1", hub.mqttPort());
+                HttpConnectProxy proxy = HttpConnectProxy.sendingEveryTunnelTo("127.0.0.1", path.port())) {
+            Identity device = newDevice("proxy-black-hole");
+            String options = "proxyHost=127.0.0.1&proxyPort=" + proxy.port() + "&ackTimeout=" + BLACK_HOLE_ACK_TIMEOUT
+                    + "&connectTimeout=2000&reconnectBackoffMin=100&reconnectBackoffMax=500&sendTimeout=30000";
+            String telemetry = uri("telemetry", device, options);
+            String status = uri("status", device, options);
+            template.sendBody(telemetry, "before");
+            long reconnects = status(status).reconnectCount();
+
+            path.blackHole(true);
+            long start = System.nanoTime();
+            CompletableFuture<Object> during = template.asyncSendBody(telemetry, "during");
+            Optional<SessionStatus> cut = awaitDisconnected(status, WAIT);
+            Duration noticed = Duration.ofNanos(System.nanoTime() - start);
+            path.blackHole(false);
+            during.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+            assertThat(cut).as("the black hole was noticed").isPresent();
+            assertThat(noticed).isLessThanOrEqualTo(Duration.ofMillis(2 * BLACK_HOLE_ACK_TIMEOUT).plusSeconds(2));
+            awaitReconnected(status, reconnects + 1, WAIT);
+            assertThat(hub.service().awaitTelemetry(device, 2, WAIT)).extracting(TelemetryMessage::bodyAsString)
+                    .contains("before", "during");
+            assertThat(proxy.tunnels().size()).as("tunnels opened").isGreaterThanOrEqualTo(2);
         }
     }
 

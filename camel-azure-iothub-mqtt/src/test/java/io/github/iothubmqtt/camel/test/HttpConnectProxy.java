@@ -26,7 +26,7 @@ public final class HttpConnectProxy implements AutoCloseable {
     private final List<String> tunnels = new CopyOnWriteArrayList<>();
     private final AtomicInteger refused = new AtomicInteger();
 
-    private HttpConnectProxy(String requiredAuthorization, String everyTunnelTo) {
+    private HttpConnectProxy(String requiredAuthorization, InetSocketAddress everyTunnelTo) {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -45,9 +45,7 @@ public final class HttpConnectProxy implements AutoCloseable {
 
             @Override
             protected InetSocketAddress newConnectAddress(String host, int port) {
-                return everyTunnelTo == null
-                        ? super.newConnectAddress(host, port)
-                        : new InetSocketAddress(everyTunnelTo, port);
+                return everyTunnelTo == null ? super.newConnectAddress(host, port) : everyTunnelTo;
             }
         });
     }
@@ -58,11 +56,11 @@ public final class HttpConnectProxy implements AutoCloseable {
     }
 
     /**
-     * A proxy that asks for no credentials and resolves every host name it is asked for to this address, as a proxy
-     * that resolves names its clients cannot.
+     * A proxy that asks for no credentials and opens every tunnel to this host and port, whatever it is asked for: as
+     * a proxy that resolves names its clients cannot, or one with a faulty path behind it.
      */
-    public static HttpConnectProxy sendingEveryTunnelTo(String address) {
-        return start(new HttpConnectProxy(null, address));
+    public static HttpConnectProxy sendingEveryTunnelTo(String host, int port) {
+        return start(new HttpConnectProxy(null, new InetSocketAddress(host, port)));
     }
 
     /** A proxy that lets through only CONNECTs with these Basic credentials. */
