@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.event.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -183,6 +184,30 @@ class ProxyTest extends EmulatorTestSupport {
         assertThat(status.lastDisconnectReason()).isEqualTo(DisconnectReason.NETWORK_ERROR);
         assertThat(status.lastDisconnectDetail()).contains("cannot reach the HTTP proxy 127.0.0.1:" + closedPort,
                 "check proxyHost and proxyPort");
+    }
+
+    @Test
+    void incompleteOrUnsendableProxyOptionsFailWhenTheEndpointIsCreated() {
+        Identity device = newDevice("proxy-options");
+
+        assertThat(endpointFailure(device, "proxyHost=proxy.corp.example")).contains("needs proxyPort");
+        assertThat(endpointFailure(device, "proxyPort=3128")).contains("need proxyHost");
+        assertThat(endpointFailure(device, "proxyHost=proxy.corp.example&proxyPort=3128&proxyPassword=RAW(" + PASSWORD
+                + ")")).contains("needs a proxy user name").doesNotContain(PASSWORD);
+        assertThat(endpointFailure(device, "proxyHost=proxy.corp.example&proxyPort=3128&proxyUsername=a:b"
+                + "&proxyPassword=RAW(" + PASSWORD + ")")).contains("without ':'").doesNotContain(PASSWORD);
+    }
+
+    /** The messages of the endpoint's failure and of all its causes. */
+    private String endpointFailure(Identity device, String options) {
+        String uri = uri("telemetry", device, options);
+        Throwable failure = catchThrowable(() -> context.getEndpoint(uri));
+        assertThat(failure).as(uri).isNotNull();
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            messages.append(t).append('\n');
+        }
+        return messages.toString();
     }
 
     private static String credentials(HttpConnectProxy proxy, String password) {
