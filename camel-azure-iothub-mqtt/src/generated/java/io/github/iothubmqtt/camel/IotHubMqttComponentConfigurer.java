@@ -120,6 +120,14 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "provisioningPort": getOrCreateConfiguration(target).setProvisioningPort(property(camelContext, int.class, value)); return true;
         case "provisioningtimeout":
         case "provisioningTimeout": getOrCreateConfiguration(target).setProvisioningTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": getOrCreateConfiguration(target).setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, int.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "qos": getOrCreateConfiguration(target).setQos(property(camelContext, int.class, value)); return true;
         case "reconnectbackoffmax":
         case "reconnectBackoffMax": getOrCreateConfiguration(target).setReconnectBackoffMax(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -256,6 +264,14 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "provisioningPort": return int.class;
         case "provisioningtimeout":
         case "provisioningTimeout": return long.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return int.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "qos": return int.class;
         case "reconnectbackoffmax":
         case "reconnectBackoffMax": return long.class;
@@ -388,6 +404,14 @@ public class IotHubMqttComponentConfigurer extends PropertyConfigurerSupport imp
         case "provisioningPort": return getOrCreateConfiguration(target).getProvisioningPort();
         case "provisioningtimeout":
         case "provisioningTimeout": return getOrCreateConfiguration(target).getProvisioningTimeout();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return getOrCreateConfiguration(target).getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "qos": return getOrCreateConfiguration(target).getQos();
         case "reconnectbackoffmax":
         case "reconnectBackoffMax": return getOrCreateConfiguration(target).getReconnectBackoffMax();

@@ -102,6 +102,14 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "provisioningPort": target.getConfiguration().setProvisioningPort(property(camelContext, int.class, value)); return true;
         case "provisioningtimeout":
         case "provisioningTimeout": target.getConfiguration().setProvisioningTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.getConfiguration().setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, int.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "qos": target.getConfiguration().setQos(property(camelContext, int.class, value)); return true;
         case "reconnectbackoffmax":
         case "reconnectBackoffMax": target.getConfiguration().setReconnectBackoffMax(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -218,6 +226,14 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "provisioningPort": return int.class;
         case "provisioningtimeout":
         case "provisioningTimeout": return long.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return int.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "qos": return int.class;
         case "reconnectbackoffmax":
         case "reconnectBackoffMax": return long.class;
@@ -335,6 +351,14 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "provisioningPort": return target.getConfiguration().getProvisioningPort();
         case "provisioningtimeout":
         case "provisioningTimeout": return target.getConfiguration().getProvisioningTimeout();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getConfiguration().getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "qos": return target.getConfiguration().getQos();
         case "reconnectbackoffmax":
         case "reconnectBackoffMax": return target.getConfiguration().getReconnectBackoffMax();

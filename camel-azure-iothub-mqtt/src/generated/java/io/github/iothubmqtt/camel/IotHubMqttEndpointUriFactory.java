@@ -24,7 +24,7 @@ public class IotHubMqttEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(58);
+        Set<String> props = new HashSet<>(62);
         props.add("ackTimeout");
         props.add("apiVersion");
         props.add("assignmentFile");
@@ -67,6 +67,10 @@ public class IotHubMqttEndpointUriFactory extends org.apache.camel.support.compo
         props.add("provisioningPayload");
         props.add("provisioningPort");
         props.add("provisioningTimeout");
+        props.add("proxyHost");
+        props.add("proxyPassword");
+        props.add("proxyPort");
+        props.add("proxyUsername");
         props.add("qos");
         props.add("reconnectBackoffMax");
         props.add("reconnectBackoffMin");
@@ -84,9 +88,10 @@ public class IotHubMqttEndpointUriFactory extends org.apache.camel.support.compo
         props.add("trustCertificates");
         props.add("unknownMethodStatus");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(4);
+        Set<String> secretProps = new HashSet<>(5);
         secretProps.add("connectionString");
         secretProps.add("enrollmentGroupKey");
+        secretProps.add("proxyPassword");
         secretProps.add("sasToken");
         secretProps.add("sharedAccessKey");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);

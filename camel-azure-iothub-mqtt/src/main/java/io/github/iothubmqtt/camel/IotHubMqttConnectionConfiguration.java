@@ -49,6 +49,14 @@ public class IotHubMqttConnectionConfiguration {
     private String gatewayHostName;
     @UriParam(label = "connection,advanced")
     private int port;
+    @UriParam(label = "connection,proxy")
+    private String proxyHost;
+    @UriParam(label = "connection,proxy")
+    private int proxyPort;
+    @UriParam(label = "connection,proxy,security")
+    private String proxyUsername;
+    @UriParam(label = "connection,proxy,security", secret = true)
+    private String proxyPassword;
     @UriParam(label = "connection,advanced", defaultValue = HubLimits.DEFAULT_API_VERSION)
     private String apiVersion = HubLimits.DEFAULT_API_VERSION;
     @UriParam(label = "connection,advanced", defaultValue = "230")
@@ -230,6 +238,46 @@ public class IotHubMqttConnectionConfiguration {
     /** The port to connect to; 0 means the transport's default (8883 for mqtt, 443 for mqtt-ws). */
     public void setPort(int port) {
         this.port = port;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /**
+     * The host of an HTTP proxy to connect through, e.g. proxy.corp.example: each connection to the hub (with either
+     * transport) and to DPS is tunnelled through it with HTTP CONNECT, and TLS runs end to end through the tunnel.
+     * Needs proxyPort. The JVM's proxy settings (https.proxyHost) are not read.
+     */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public int getProxyPort() {
+        return proxyPort;
+    }
+
+    /** The port of the HTTP proxy of proxyHost, e.g. 3128 or 8080. */
+    public void setProxyPort(int proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    /** The user name for the HTTP proxy's Basic authentication, when it asks for credentials. */
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    /** The password of proxyUsername. */
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
     }
 
     public String getApiVersion() {

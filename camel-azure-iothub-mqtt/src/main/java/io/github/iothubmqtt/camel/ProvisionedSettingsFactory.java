@@ -57,7 +57,7 @@ final class ProvisionedSettingsFactory {
                 config.getProvisioningPort(), config.getIdScope(), registrationId, deviceKey, socketFactory,
                 payload(config.getProvisioningPayload()), config.getModelId(),
                 config.getAssignmentFile() == null ? null : Path.of(config.getAssignmentFile()),
-                Duration.ofMillis(config.getProvisioningTimeout()));
+                Duration.ofMillis(config.getProvisioningTimeout()), SessionSettingsFactory.proxy(config));
         Provisioner provisioner = new Provisioner(provisioning, assignment -> {
             if (!assignment.deviceId().equals(identity.deviceId())) {
                 throw new IllegalArgumentException("the endpoint is for device '" + identity.deviceId()

@@ -12,6 +12,7 @@ import io.github.iothubmqtt.camel.session.OutboxSettings;
 import io.github.iothubmqtt.camel.session.PasswordSource;
 import io.github.iothubmqtt.camel.session.PasswordSources;
 import io.github.iothubmqtt.camel.session.Provisioner;
+import io.github.iothubmqtt.camel.session.ProxySettings;
 import io.github.iothubmqtt.camel.session.SessionSettings;
 import io.github.iothubmqtt.protocol.ConnectionString;
 import io.github.iothubmqtt.protocol.HubLimits;
@@ -106,7 +107,27 @@ final class SessionSettingsFactory {
                 config.getUnknownMethodStatus(),
                 outbox(config),
                 "CamelContext " + context.getName(),
-                provisioner);
+                provisioner,
+                proxy(config));
+    }
+
+    /** The HTTP proxy of the options, or {@code null} when proxyHost is not set. */
+    static ProxySettings proxy(IotHubMqttConnectionConfiguration config) {
+        if (config.getProxyHost() == null) {
+            if (config.getProxyPort() != 0 || config.getProxyUsername() != null || config.getProxyPassword() != null) {
+                throw new IllegalArgumentException("proxyPort, proxyUsername and proxyPassword need proxyHost");
+            }
+            return null;
+        }
+        if (config.getProxyPort() == 0) {
+            throw new IllegalArgumentException("proxyHost=" + config.getProxyHost() + " needs proxyPort");
+        }
+        try {
+            return new ProxySettings(config.getProxyHost(), config.getProxyPort(), config.getProxyUsername(),
+                    config.getProxyPassword());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the proxy options are wrong: " + e.getMessage(), e);
+        }
     }
 
     private static void checkOptions(IotHubMqttConfiguration config) {

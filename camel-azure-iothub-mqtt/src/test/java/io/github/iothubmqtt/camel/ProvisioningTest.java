@@ -19,7 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.iothubmqtt.camel.session.DisconnectReason;
 import io.github.iothubmqtt.camel.session.SessionStatus;
+import io.github.iothubmqtt.camel.test.HttpConnectProxy;
 import io.github.iothubmqtt.camel.test.Trust;
 import io.github.iothubmqtt.emulator.CertificateAuthority;
 import io.github.iothubmqtt.emulator.DeviceRegistry;
@@ -122,6 +124,36 @@ class ProvisioningTest extends CamelTestSupport {
         template.sendBody(telemetry, "second");
         assertThat(hub.service().awaitTelemetry(device, 2, WAIT)).extracting(TelemetryMessage::bodyAsString)
                 .containsExactly("first", "second");
+    }
+
+    @Test
+    void registersAndConnectsThroughTheProxyOfTheConnection() throws Exception {
+        String registrationId = newRegistration();
+        try (HttpConnectProxy proxy = HttpConnectProxy.requiringBasic("dps-user", "dps-s3cret")) {
+            template.sendBody("iothub-mqtt:telemetry?" + options(registrationId, "enrollmentGroupKey=RAW(" + GROUP_KEY
+                    + ")") + "&proxyHost=127.0.0.1&proxyPort=" + proxy.port()
+                    + "&proxyUsername=dps-user&proxyPassword=RAW(dps-s3cret)", "through the proxy");
+
+            assertThat(hub.service().awaitTelemetry(Identity.device(registrationId), 1, WAIT))
+                    .extracting(TelemetryMessage::bodyAsString).containsExactly("through the proxy");
+            assertThat(proxy.tunnels()).containsExactly("localhost:" + hub.dpsPort(), "localhost:" + hub.mqttPort());
+        }
+    }
+
+    @Test
+    void refusedProxyCredentialsFailTheRegistrationAsProxyNotAuthorized() throws Exception {
+        try (HttpConnectProxy proxy = HttpConnectProxy.requiringBasic("dps-user", "dps-s3cret")) {
+            String status = "iothub-mqtt:status?" + options(newRegistration(), "enrollmentGroupKey=RAW(" + GROUP_KEY
+                    + ")") + "&proxyHost=127.0.0.1&proxyPort=" + proxy.port()
+                    + "&proxyUsername=dps-user&proxyPassword=RAW(wr0ng)";
+
+            SessionStatus refused = await().atMost(WAIT).until(() -> template.requestBody(status, null,
+                    SessionStatus.class), s -> s.lastDisconnectReason() == DisconnectReason.PROXY_NOT_AUTHORIZED);
+
+            assertThat(refused.lastDisconnectDetail()).contains("DPS registration", "407",
+                    "CONNECT localhost:" + hub.dpsPort()).doesNotContain("wr0ng");
+            assertThat(proxy.tunnels()).isEmpty();
+        }
     }
 
     @Test

@@ -7,18 +7,24 @@ import java.net.Socket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * The TLS socket factory of one connection attempt. Paho opens the TCP socket itself and layers TLS on it through
- * {@link #createSocket(Socket, String, int, boolean)}; this keeps that TCP socket so {@link #abort()} can close it at
- * once. Closing the TLS socket instead would first write a close_notify, which blocks on a black-holed path whose
+ * The TLS socket factory of one connection attempt. It keeps the connection's TCP socket so {@link #abort()} can close
+ * it at once. Closing the TLS socket instead would first write a close_notify, which blocks on a black-holed path whose
  * send buffer is full, and leaves Paho's threads stuck with it.
+ * <p>
+ * Paho 1.2.5 (ssl:// and wss://) takes an unconnected socket from {@link #createSocket()} and connects it to the hub.
+ * With a proxy that socket is a {@link TunnelledSslSocket}, whose connect goes to the proxy, and the socket kept is its
+ * plain TCP socket to the proxy: aborting resets it, which ends the tunnel and skips any TLS close.
  */
 final class AbortableSocketFactory extends SSLSocketFactory {
 
     private final SSLSocketFactory delegate;
+    private final ProxySettings proxy;
     private volatile Socket tcp;
 
-    AbortableSocketFactory(SSLSocketFactory delegate) {
+    /** @param proxy the HTTP proxy to tunnel through, or {@code null} to connect directly */
+    AbortableSocketFactory(SSLSocketFactory delegate, ProxySettings proxy) {
         this.delegate = delegate;
+        this.proxy = proxy;
     }
 
     /** Resets the TCP connection (RST, no TLS close): every read and write on it fails now. */
@@ -47,9 +53,10 @@ final class AbortableSocketFactory extends SSLSocketFactory {
 
     @Override
     public Socket createSocket() throws IOException {
-        Socket socket = delegate.createSocket();
-        tcp = socket;
-        return socket;
+        if (proxy != null) {
+            return new TunnelledSslSocket(delegate, proxy, this::remember);
+        }
+        return remember(delegate.createSocket());
     }
 
     @Override

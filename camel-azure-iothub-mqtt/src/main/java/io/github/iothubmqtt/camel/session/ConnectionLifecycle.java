@@ -118,14 +118,16 @@ final class ConnectionLifecycle {
     }
 
     private void provision() {
-        String failure = settings.provisioner().registerOrFailure();
+        ProvisioningException failure = settings.provisioner().registerOrFailure();
         synchronized (lock) {
             if (state != SessionState.CLOSED && failure == null) {
                 connect();
             } else if (state != SessionState.CLOSED) { // else close() released the permit
                 releasePermit();
                 setState(SessionState.DISCONNECTED);
-                scheduleReconnect(DisconnectReason.CONNECT_FAILED, failure);
+                scheduleReconnect(PahoErrors.isProxyRefusal(failure)
+                        ? DisconnectReason.PROXY_NOT_AUTHORIZED
+                        : DisconnectReason.CONNECT_FAILED, failure.getMessage());
             }
         }
     }
@@ -268,7 +270,8 @@ final class ConnectionLifecycle {
                 LOG.info("Session {} reconnected after {} (attempt {})", settings.identity(), history.lastReason(),
                         delays.failedAttempts() + 1);
             } else {
-                LOG.info("Session {} connected to {}", settings.identity(), settings.serverUri());
+                LOG.info("Session {} connected to {}{}", settings.identity(), settings.serverUri(),
+                        settings.proxy() == null ? "" : " through the " + settings.proxy());
             }
             delays.connected();
             scheduleRenewal(password);

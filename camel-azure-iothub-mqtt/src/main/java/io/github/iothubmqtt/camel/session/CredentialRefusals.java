@@ -4,10 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hub refusing an identity's credentials connect after connect: no backoff cap makes that fix itself, so after
- * {@value #SAY_AFTER} refusals in a row the session says so once, at WARN, and retries {@value #SLOWDOWN} times more
- * slowly, so a fixed key or a re-enabled device still connects without a restart. Not thread-safe: the lifecycle calls
- * it under its lock.
+ * The hub refusing an identity's credentials connect after connect, or the HTTP proxy refusing its own (407): no
+ * backoff cap makes that fix itself, so after {@value #SAY_AFTER} refusals in a row the session says so once, at WARN,
+ * and retries {@value #SLOWDOWN} times more slowly, so a fixed key or password, or a re-enabled device, still connects
+ * without a restart. Not thread-safe: the lifecycle calls it under its lock.
  */
 final class CredentialRefusals {
 
@@ -24,9 +24,15 @@ final class CredentialRefusals {
 
     /** A connect failed (or a connection ended) for this reason; returns the delay before the next attempt. */
     long failed(DisconnectReason reason, String detail, long backoffMillis) {
-        inARow = reason == DisconnectReason.NOT_AUTHORIZED ? inARow + 1 : 0;
+        boolean refused = reason == DisconnectReason.NOT_AUTHORIZED || reason == DisconnectReason.PROXY_NOT_AUTHORIZED;
+        inARow = refused ? inARow + 1 : 0;
         long delay = inARow >= SAY_AFTER ? backoffMillis * SLOWDOWN : backoffMillis;
-        if (saidSo()) {
+        if (saidSo() && reason == DisconnectReason.PROXY_NOT_AUTHORIZED) {
+            LOG.warn("Session {}: the {} refused its proxy credentials {} times in a row ({}): proxyUsername or"
+                    + " proxyPassword is wrong or missing. Retrying {} times more slowly (next in {}) until they are"
+                    + " accepted", settings.identity(), settings.proxy(), inARow, detail, SLOWDOWN,
+                    DurationText.ofMillis(delay));
+        } else if (saidSo()) {
             LOG.warn("Session {}: IoT Hub {} refused its credentials {} times in a row ({}): the key, token or"
                     + " certificate is wrong, or the identity is disabled or not registered in that hub. Retrying {}"
                     + " times more slowly (next in {}) until they are accepted", settings.identity(),

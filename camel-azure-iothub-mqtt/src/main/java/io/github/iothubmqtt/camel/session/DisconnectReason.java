@@ -16,6 +16,8 @@ public enum DisconnectReason {
     NETWORK_ERROR,
     /** CONNACK refused the credentials (return code 4 or 5). */
     NOT_AUTHORIZED,
+    /** The HTTP proxy refused the proxy credentials, or wants some (407 Proxy Authentication Required). */
+    PROXY_NOT_AUTHORIZED,
     /** Connecting failed for another reason. */
     CONNECT_FAILED,
     /** The session was closed by the application. */

@@ -29,8 +29,8 @@ final class Link {
     private volatile Long probeSentNanos;
 
     /**
-     * A fresh client for one connection: its own pinger on the shared scheduler, an abortable TLS socket, and Paho's
-     * loops on the shared executor. Connecting it is the caller's business.
+     * A fresh client for one connection: its own pinger on the shared scheduler, an abortable TLS socket (through the
+     * proxy when one is set), and Paho's loops on the shared executor. Connecting it is the caller's business.
      */
     static Link open(int epoch, SessionSettings settings, ScheduledExecutorService scheduler, ClientLoops loops)
             throws MqttException {
@@ -42,7 +42,7 @@ final class Link {
             URI server = URI.create(settings.serverUri());
             tls = versions.towards(server.getHost(), server.getPort());
         }
-        AbortableSocketFactory socket = new AbortableSocketFactory(tls);
+        AbortableSocketFactory socket = new AbortableSocketFactory(tls, settings.proxy());
         MqttAsyncClient client = new MqttAsyncClient(settings.serverUri(), settings.identity().clientId(),
                 new PahoKeepsNothing(), pinger, loops.forClient());
         client.setManualAcks(true);

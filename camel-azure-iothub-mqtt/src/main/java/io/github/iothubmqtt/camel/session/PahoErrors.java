@@ -33,6 +33,9 @@ final class PahoErrors {
     }
 
     static DisconnectReason connectFailureReason(Throwable error) {
+        if (isProxyRefusal(error)) {
+            return DisconnectReason.PROXY_NOT_AUTHORIZED;
+        }
         if (error instanceof MqttException mqtt) {
             switch (mqtt.getReasonCode()) {
                 case MqttException.REASON_CODE_FAILED_AUTHENTICATION, MqttException.REASON_CODE_NOT_AUTHORIZED :
@@ -46,6 +49,16 @@ final class PahoErrors {
             }
         }
         return DisconnectReason.CONNECT_FAILED;
+    }
+
+    /** True when the HTTP proxy answered 407: its credentials are wrong or missing. */
+    static boolean isProxyRefusal(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProxyException proxy && proxy.credentialsRefused()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static DisconnectReason lossReason(Throwable cause) {

@@ -40,13 +40,16 @@ public final class Provisioner {
         return assigned != null;
     }
 
-    /** {@link #register()}, or why it failed, naming the DPS status and error code when the service gave them. */
-    String registerOrFailure() {
+    /**
+     * {@link #register()}: {@code null} when it succeeded, else why it failed, naming the DPS status and error code
+     * when the service gave them.
+     */
+    ProvisioningException registerOrFailure() {
         try {
             register();
             return null;
         } catch (ProvisioningException e) {
-            return e.getMessage();
+            return e;
         }
     }
 

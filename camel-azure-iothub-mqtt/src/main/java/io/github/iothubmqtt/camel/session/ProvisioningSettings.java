@@ -21,9 +21,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param modelId        the PnP model id sent in the payload, or {@code null}
  * @param assignmentFile where the assignment is kept across restarts, or {@code null} for memory only
  * @param timeout        how long one registration (connect, register, polls) may take
+ * @param proxy          the HTTP proxy to register through, or {@code null} to connect directly
  */
 public record ProvisioningSettings(String host, int port, String idScope, String registrationId, String deviceKey,
-        SSLSocketFactory socketFactory, JsonNode allocationData, String modelId, Path assignmentFile, Duration timeout) {
+        SSLSocketFactory socketFactory, JsonNode allocationData, String modelId, Path assignmentFile, Duration timeout,
+        ProxySettings proxy) {
 
     public ProvisioningSettings {
         Objects.requireNonNull(host, "host");
@@ -37,6 +39,7 @@ public record ProvisioningSettings(String host, int port, String idScope, String
     public String toString() {
         return "ProvisioningSettings[" + host + ":" + port + ", idScope=" + idScope + ", registrationId=" + registrationId
                 + (deviceKey == null ? ", x509" : ", sas")
-                + (assignmentFile == null ? "" : ", assignmentFile=" + assignmentFile) + "]";
+                + (assignmentFile == null ? "" : ", assignmentFile=" + assignmentFile)
+                + (proxy == null ? "" : ", through the " + proxy) + "]";
     }
 }

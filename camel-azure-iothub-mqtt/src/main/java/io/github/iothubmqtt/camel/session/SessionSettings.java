@@ -33,6 +33,8 @@ import io.github.iothubmqtt.protocol.Identity;
  * @param owner                   who owns the session (e.g. the CamelContext name), for log and kick messages
  * @param provisioner             registers with DPS first, or {@code null}: then the fields above name a placeholder,
  *                                and each connect uses {@link Provisioner#hubSettings()}
+ * @param proxy                   the HTTP proxy to connect through, or {@code null} to connect directly; its password
+ *                                does not show in {@link #toString()}
  */
 public record SessionSettings(
         String hostName,
@@ -53,7 +55,8 @@ public record SessionSettings(
         int unknownMethodStatus,
         OutboxSettings outbox,
         String owner,
-        Provisioner provisioner) {
+        Provisioner provisioner,
+        ProxySettings proxy) {
 
     public SessionSettings {
         Objects.requireNonNull(hostName, "hostName");
