@@ -35,9 +35,7 @@ final class Link {
     static Link open(int epoch, SessionSettings settings, ScheduledExecutorService scheduler, ClientLoops loops)
             throws MqttException {
         ProbingPingSender pinger = new ProbingPingSender(scheduler);
-        SSLSocketFactory tls = settings.socketFactory() != null
-                ? settings.socketFactory()
-                : (SSLSocketFactory) SSLSocketFactory.getDefault();
+        SSLSocketFactory tls = settings.socketFactory();
         if (tls instanceof NegotiatedTlsVersions versions) {
             URI server = URI.create(settings.serverUri());
             tls = versions.towards(server.getHost(), server.getPort());

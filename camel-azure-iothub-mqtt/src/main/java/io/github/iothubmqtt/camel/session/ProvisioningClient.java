@@ -128,9 +128,7 @@ final class ProvisioningClient {
         options.setCleanSession(true); // DPS keeps no session state
         options.setAutomaticReconnect(false);
         options.setConnectionTimeout((int) Math.max(1, settings.timeout().toSeconds()));
-        SSLSocketFactory tls = settings.socketFactory() != null
-                ? settings.socketFactory()
-                : (SSLSocketFactory) SSLSocketFactory.getDefault();
+        SSLSocketFactory tls = settings.socketFactory();
         // through the hub connection's proxy, when one is set: DPS is behind the same firewall
         options.setSocketFactory(settings.proxy() == null ? tls : new AbortableSocketFactory(tls, settings.proxy()));
         options.setUserName(

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param idScope        the DPS instance's ID scope
  * @param registrationId the registration id (the certificate's CN with X.509)
  * @param deviceKey      the enrollment's key, or the key derived from the group key; {@code null} with X.509
- * @param socketFactory  TLS (client certificate, trust), or {@code null} for the JVM default
+ * @param socketFactory  TLS (client certificate, trust; the JVM's default when none is set)
  * @param allocationData custom allocation data sent as the registration payload, or {@code null}
  * @param modelId        the PnP model id sent in the payload, or {@code null}
  * @param assignmentFile where the assignment is kept across restarts, or {@code null} for memory only
@@ -31,6 +31,7 @@ public record ProvisioningSettings(String host, int port, String idScope, String
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(idScope, "idScope");
         Objects.requireNonNull(registrationId, "registrationId");
+        Objects.requireNonNull(socketFactory, "socketFactory");
         Objects.requireNonNull(timeout, "timeout");
     }
 

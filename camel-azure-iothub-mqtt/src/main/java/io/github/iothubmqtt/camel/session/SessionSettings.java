@@ -17,7 +17,7 @@ import io.github.iothubmqtt.protocol.Identity;
  * @param identity                the device or module
  * @param username                the CONNECT user name
  * @param passwordSource          makes the password of each CONNECT
- * @param socketFactory           TLS socket factory (client certificate, trust), or {@code null} for the JVM default
+ * @param socketFactory           TLS socket factory (client certificate, trust; the JVM's default when none is set)
  * @param keepAliveSeconds        MQTT keep-alive
  * @param connectTimeout          how long one connect attempt may take
  * @param reconnectBackoffMin     first reconnect delay
@@ -63,6 +63,7 @@ public record SessionSettings(
         Objects.requireNonNull(serverUri, "serverUri");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(passwordSource, "passwordSource");
+        Objects.requireNonNull(socketFactory, "socketFactory");
         Objects.requireNonNull(outbox, "outbox");
         if (maxInflight < 1) {
             throw new IllegalArgumentException("maxInflight must be at least 1, was " + maxInflight);
