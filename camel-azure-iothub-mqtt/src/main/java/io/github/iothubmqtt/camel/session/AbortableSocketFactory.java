@@ -1,7 +1,6 @@
 package io.github.iothubmqtt.camel.session;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Socket;
 
 import javax.net.ssl.SSLSocketFactory;
@@ -15,15 +14,14 @@ import javax.net.ssl.SSLSocketFactory;
  * With a proxy that socket is a {@link TunnelledSslSocket}, whose connect goes to the proxy, and the socket kept is its
  * plain TCP socket to the proxy: aborting resets it, which ends the tunnel and skips any TLS close.
  */
-final class AbortableSocketFactory extends SSLSocketFactory {
+final class AbortableSocketFactory extends AdjustingSocketFactory {
 
-    private final SSLSocketFactory delegate;
     private final ProxySettings proxy;
     private volatile Socket tcp;
 
     /** @param proxy the HTTP proxy to tunnel through, or {@code null} to connect directly */
     AbortableSocketFactory(SSLSocketFactory delegate, ProxySettings proxy) {
-        this.delegate = delegate;
+        super(delegate);
         this.proxy = proxy;
     }
 
@@ -59,34 +57,10 @@ final class AbortableSocketFactory extends SSLSocketFactory {
         return remember(delegate.createSocket());
     }
 
+    /** Any other socket is a TCP connection of its own: aborting resets it. */
     @Override
-    public String[] getDefaultCipherSuites() {
-        return delegate.getDefaultCipherSuites();
-    }
-
-    @Override
-    public String[] getSupportedCipherSuites() {
-        return delegate.getSupportedCipherSuites();
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-        return remember(delegate.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        return remember(delegate.createSocket(host, port, localHost, localPort));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-        return remember(delegate.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-        return remember(delegate.createSocket(address, port, localAddress, localPort));
+    protected Socket adjust(Socket created, String host, int port) {
+        return remember(created);
     }
 
     private Socket remember(Socket socket) {
