@@ -1,6 +1,7 @@
 package io.github.iothubmqtt.emulator;
 
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import io.github.iothubmqtt.protocol.ClientText;
 import io.github.iothubmqtt.protocol.Provisioning;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.MqttTopicSubscription;
@@ -26,16 +28,24 @@ import io.vertx.mqtt.messages.MqttSubscribeMessage;
 final class DpsConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(DpsConnection.class);
+    /**
+     * How long an answer takes, as the service's round trip does. Microsoft's Java SDK (2.1.3) starts waiting for an
+     * answer only after it published its request, and misses one that comes before.
+     */
+    static final Duration ANSWER_DELAY = Duration.ofMillis(50);
 
     private final ProvisioningService service;
+    private final Vertx vertx;
     private final MqttEndpoint endpoint;
     private final X509Certificate certificate;
     private final String registrationId;
     private final String token;
     private MqttQoS answerQos = MqttQoS.AT_MOST_ONCE;
 
-    private DpsConnection(ProvisioningService service, MqttEndpoint endpoint, X509Certificate certificate, String token) {
+    private DpsConnection(ProvisioningService service, Vertx vertx, MqttEndpoint endpoint, X509Certificate certificate,
+            String token) {
         this.service = service;
+        this.vertx = vertx;
         this.endpoint = endpoint;
         this.certificate = certificate;
         this.registrationId = endpoint.clientIdentifier();
@@ -43,14 +53,14 @@ final class DpsConnection {
     }
 
     /** A new connection sent CONNECT: accepts or refuses it. */
-    static void connect(ProvisioningService service, MqttEndpoint endpoint, X509Certificate certificate) {
+    static void connect(ProvisioningService service, Vertx vertx, MqttEndpoint endpoint, X509Certificate certificate) {
         String refusal = refusal(service, endpoint);
         if (refusal != null) {
             LOG.info("DPS: CONNECT of {} refused: {}", ClientText.quote(endpoint.clientIdentifier()), refusal);
             endpoint.reject(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
             return;
         }
-        new DpsConnection(service, endpoint, certificate,
+        new DpsConnection(service, vertx, endpoint, certificate,
                 endpoint.auth() == null ? null : endpoint.auth().getPassword()).start();
     }
 
@@ -121,8 +131,12 @@ final class DpsConnection {
         ProvisioningService.Answer answer = request.isPoll()
                 ? service.poll(request.operationId())
                 : service.register(registrationId, token, certificate, message.payload().getBytes());
-        endpoint.publish(Provisioning.responseTopic(answer.status(), request.rid(), answer.retryAfterSeconds()),
-                Buffer.buffer(answer.body()), answerQos, false, false);
+        String topic = Provisioning.responseTopic(answer.status(), request.rid(), answer.retryAfterSeconds());
+        vertx.setTimer(ANSWER_DELAY.toMillis(), timer -> { // on this connection's context, as the handlers run
+            if (endpoint.isConnected()) {
+                endpoint.publish(topic, Buffer.buffer(answer.body()), answerQos, false, false);
+            }
+        });
     }
 
     private void close(String reason) {

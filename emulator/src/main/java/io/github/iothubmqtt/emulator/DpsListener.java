@@ -20,7 +20,7 @@ final class DpsListener {
     /** Completes with the bound port. */
     Future<Integer> listen(String host, int port) {
         server = MqttServer.create(thread.vertx(), MqttListeners.tlsOptions(tls)).endpointHandler(endpoint -> DpsConnection
-                .connect(service, endpoint, PeerCertificates.clientCertificate(endpoint.sslSession())));
+                .connect(service, thread.vertx(), endpoint, PeerCertificates.clientCertificate(endpoint.sslSession())));
         return server.listen(port, host)
                 .recover(e -> Future.failedFuture(new PortUnavailableException("DPS (MQTT over TLS)", port, "--dps-port", e)))
                 .map(MqttServer::actualPort);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -51,7 +52,10 @@ class ProvisioningTest extends EmulatorTest {
     @Test
     void registrationAnswers202WithRetryAfterThenThePollAssignsAndCreatesTheDevice() throws Exception {
         try (Registrar device = Registrar.sas("raw-1", KEY)) {
+            long sent = System.nanoTime();
             Answer accepted = device.send(Provisioning.registerTopic("1"), ProvisioningMessages.request("raw-1", null, null));
+            assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("the answer comes after the service's round trip")
+                    .isGreaterThanOrEqualTo(DpsConnection.ANSWER_DELAY);
             assertThat(accepted.response()).isEqualTo(new Provisioning.Response(202, "1", 1));
             assertThat(accepted.operation().status()).isEqualTo("assigning");
 
