@@ -76,6 +76,26 @@ final class OwnedSessions {
         void release() {
             OwnedSessions.this.release(this);
         }
+
+        /** Takes no new messages, but keeps the session for what is in flight (a route shutting down gracefully). */
+        void suspend() {
+            synchronized (OwnedSessions.this) {
+                if (attachment != null && slot.attachments.remove(attachment) && slot.session != null) {
+                    attachment.detach(slot.session);
+                }
+            }
+        }
+
+        void resume() {
+            synchronized (OwnedSessions.this) {
+                if (attachment != null && !slot.attachments.contains(attachment)) {
+                    slot.attachments.add(attachment);
+                    if (slot.session != null) {
+                        attachment.attach(slot.session);
+                    }
+                }
+            }
+        }
     }
 
     private final Sessions sessions;

@@ -2,13 +2,14 @@ package io.github.iothubmqtt.camel;
 
 import io.github.iothubmqtt.camel.session.DeviceSession;
 import org.apache.camel.Processor;
+import org.apache.camel.Suspendable;
 import org.apache.camel.support.DefaultConsumer;
 
 /**
  * A consumer that holds on to its identity's shared session from start to stop and attaches its handlers to it. With
  * a cluster service it is attached to each session this replica opens while it owns the identity, and idle otherwise.
  */
-abstract class SessionConsumer extends DefaultConsumer implements OwnedSessions.Attachment {
+abstract class SessionConsumer extends DefaultConsumer implements OwnedSessions.Attachment, Suspendable {
 
     protected final IotHubMqttEndpoint endpoint;
     private OwnedSessions.Lease lease;
@@ -30,6 +31,27 @@ abstract class SessionConsumer extends DefaultConsumer implements OwnedSessions.
     protected void doStart() throws Exception {
         super.doStart();
         lease = endpoint.joinSession(this);
+    }
+
+    /**
+     * Camel's graceful shutdown suspends a suspendable consumer, waits for the route's exchanges in flight, then stops
+     * it. Stopping at once would stop the route's producers too (a consumer stops its processor), and the last one
+     * of the identity closes the session under messages still waiting for the hub's acknowledgement.
+     */
+    @Override
+    protected void doSuspend() throws Exception {
+        if (lease != null) {
+            lease.suspend();
+        }
+        super.doSuspend();
+    }
+
+    @Override
+    protected void doResume() throws Exception {
+        if (lease != null) {
+            lease.resume();
+        }
+        super.doResume();
     }
 
     @Override
