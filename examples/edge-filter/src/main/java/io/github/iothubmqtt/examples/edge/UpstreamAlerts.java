@@ -1,10 +1,8 @@
 package io.github.iothubmqtt.examples.edge;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
 
 import io.github.iothubmqtt.emulator.ServiceApi;
 import io.github.iothubmqtt.emulator.TelemetryMessage;
@@ -21,8 +19,6 @@ public final class UpstreamAlerts {
 
     static final int EXPECTED = 3;
     private static final Logger LOG = LoggerFactory.getLogger("cloud");
-    private static final Duration IDLE_WAIT = Duration.ofSeconds(5);
-    private static final Duration IDLE_POLL = Duration.ofMillis(10);
 
     private final List<TelemetryMessage> alerts = new CopyOnWriteArrayList<>();
     private final CompletableFuture<List<TelemetryMessage>> done = new CompletableFuture<>();
@@ -37,21 +33,9 @@ public final class UpstreamAlerts {
             if (alerts.size() == EXPECTED) {
                 done.complete(List.copyOf(alerts));
                 // not on the hub's thread, which the modules' disconnects need while Camel stops
-                CompletableFuture.runAsync(() -> stopOnceIdle(context));
+                CompletableFuture.runAsync(context::stop);
             }
         });
-    }
-
-    /**
-     * The hub acknowledges this alert only after the listener returned, so the filter's exchange may still wait for it:
-     * stop once no exchange is in flight, or after {@link #IDLE_WAIT} at most.
-     */
-    private static void stopOnceIdle(CamelContext context) {
-        long deadline = System.nanoTime() + IDLE_WAIT.toNanos();
-        while (context.getInflightRepository().size() > 0 && deadline - System.nanoTime() > 0) {
-            LockSupport.parkNanos(IDLE_POLL.toNanos());
-        }
-        context.stop();
     }
 
     /** Completes with the first {@value #EXPECTED} alerts that reached the cloud. */
