@@ -51,6 +51,7 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "failwheninflightfull":
         case "failWhenInFlightFull": target.getConfiguration().setFailWhenInFlightFull(property(camelContext, boolean.class, value)); return true;
+        case "fleet": target.setFleet(property(camelContext, java.util.Collection.class, value)); return true;
         case "gatewayhostname":
         case "gatewayHostName": target.getConfiguration().setGatewayHostName(property(camelContext, java.lang.String.class, value)); return true;
         case "headerfilterstrategy":
@@ -175,6 +176,7 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "failwheninflightfull":
         case "failWhenInFlightFull": return boolean.class;
+        case "fleet": return java.util.Collection.class;
         case "gatewayhostname":
         case "gatewayHostName": return java.lang.String.class;
         case "headerfilterstrategy":
@@ -300,6 +302,7 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exchangePattern": return target.getExchangePattern();
         case "failwheninflightfull":
         case "failWhenInFlightFull": return target.getConfiguration().isFailWhenInFlightFull();
+        case "fleet": return target.getFleet();
         case "gatewayhostname":
         case "gatewayHostName": return target.getConfiguration().getGatewayHostName();
         case "headerfilterstrategy":
@@ -389,6 +392,14 @@ public class IotHubMqttEndpointConfigurer extends PropertyConfigurerSupport impl
         case "trustCertificates": return target.getConfiguration().getTrustCertificates();
         case "unknownmethodstatus":
         case "unknownMethodStatus": return target.getConfiguration().getUnknownMethodStatus();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "fleet": return java.lang.String.class;
         default: return null;
         }
     }

@@ -24,7 +24,7 @@ public class IotHubMqttEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(62);
+        Set<String> props = new HashSet<>(63);
         props.add("ackTimeout");
         props.add("apiVersion");
         props.add("assignmentFile");
@@ -39,6 +39,7 @@ public class IotHubMqttEndpointUriFactory extends org.apache.camel.support.compo
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("failWhenInFlightFull");
+        props.add("fleet");
         props.add("gatewayHostName");
         props.add("headerFilterStrategy");
         props.add("hostName");

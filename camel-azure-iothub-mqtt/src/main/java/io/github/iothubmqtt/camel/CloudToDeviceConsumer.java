@@ -14,33 +14,31 @@ class CloudToDeviceConsumer extends CompletingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CloudToDeviceConsumer.class);
 
-    private final String filter;
-
     CloudToDeviceConsumer(IotHubMqttEndpoint endpoint, Processor processor) {
         super(endpoint, processor, "Cloud-to-device message");
-        this.filter = CloudToDevice.subscribeFilter(endpoint.sessionSettings().identity());
     }
 
     @Override
     public void attach(DeviceSession session) {
-        session.subscribe(filter, 1, inbound -> onMessage(session, inbound));
+        session.subscribe(CloudToDevice.subscribeFilter(session.settings().identity()), 1,
+                inbound -> onMessage(session, inbound));
     }
 
     @Override
     public void detach(DeviceSession session) {
-        session.unsubscribe(filter);
+        session.unsubscribe(CloudToDevice.subscribeFilter(session.settings().identity()));
     }
 
     /** A message over the hub's size limit, which the hub should never send, is not acknowledged. One WARN per delivery. */
     private void onMessage(DeviceSession session, InboundMessage inbound) {
         if (inbound.payload().length > HubLimits.MAX_C2D_BYTES) {
             LOG.warn("Cloud-to-device message to {} on {} has {} bytes, over IoT Hub's limit of {}; not acknowledged",
-                    endpoint.sessionSettings().identity(), inbound.topic(), inbound.payload().length,
+                    session.settings().identity(), inbound.topic(), inbound.payload().length,
                     HubLimits.MAX_C2D_BYTES);
             return;
         }
         session.counters().cloudToDeviceReceived();
-        process(inbound);
+        process(session.settings().identity(), inbound);
     }
 
     @Override

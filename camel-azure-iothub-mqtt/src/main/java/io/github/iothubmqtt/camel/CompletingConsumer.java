@@ -3,6 +3,7 @@ package io.github.iothubmqtt.camel;
 import java.util.Map;
 
 import io.github.iothubmqtt.camel.session.InboundMessage;
+import io.github.iothubmqtt.protocol.Identity;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -33,15 +34,15 @@ abstract class CompletingConsumer extends SessionConsumer {
      * Runs the route and acknowledges on success. A message that cannot be read does not reach the route and is not
      * acknowledged: the hub delivers it again and, for C2D, dead-letters it after its maximum delivery count.
      */
-    final void process(InboundMessage inbound) {
+    final void process(Identity receiver, InboundMessage inbound) {
         Exchange exchange = createExchange(false);
         try {
             exchange.getMessage().setBody(inbound.payload());
             exchange.getMessage().setHeader(IotHubMqttConstants.TOPIC, inbound.topic());
+            exchange.getMessage().setHeader(IotHubMqttConstants.IDENTITY, receiver.clientId());
             fillMessage(exchange, inbound);
         } catch (RuntimeException e) {
-            LOG.warn("{} to {} cannot be read ({}); not acknowledged", what, endpoint.sessionSettings().identity(),
-                    e.getMessage());
+            LOG.warn("{} to {} cannot be read ({}); not acknowledged", what, receiver, e.getMessage());
             releaseExchange(exchange, false);
             return;
         }

@@ -1,5 +1,8 @@
 package io.github.iothubmqtt.camel;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.github.iothubmqtt.camel.session.DeviceSession;
 import io.github.iothubmqtt.camel.session.InboundMessage;
 import io.github.iothubmqtt.camel.session.InputDispatcher;
@@ -14,26 +17,34 @@ import org.apache.camel.Processor;
 class InputsConsumer extends CompletingConsumer {
 
     private final String inputName;
-    private final InputDispatcher.Handler handler = (delivery, inbound) -> process(inbound);
+    /** The handler registered on each session, to unregister that one. */
+    private final Map<DeviceSession, InputDispatcher.Handler> handlers = new ConcurrentHashMap<>();
 
     InputsConsumer(IotHubMqttEndpoint endpoint, Processor processor) {
         super(endpoint, processor, "Input message");
         String name = endpoint.getConfiguration().getInputName();
         this.inputName = name == null || name.isEmpty() ? null : name;
-        if (!endpoint.sessionSettings().identity().isModule()) {
-            throw new IllegalArgumentException("iothub-mqtt:inputs needs a module identity (moduleId, or a connection"
-                    + " string with ModuleId): " + endpoint.sessionSettings().identity() + " is a device");
+        for (EndpointIdentities.Member member : endpoint.identities().members()) {
+            if (!member.settings().identity().isModule()) {
+                throw new IllegalArgumentException("iothub-mqtt:inputs needs a module identity (moduleId, or a connection"
+                        + " string with ModuleId): " + member.settings().identity() + " is a device");
+            }
         }
     }
 
     @Override
     public void attach(DeviceSession session) {
+        InputDispatcher.Handler handler = (delivery, inbound) -> process(session.settings().identity(), inbound);
+        handlers.put(session, handler);
         session.inputs().register(inputName, handler);
     }
 
     @Override
     public void detach(DeviceSession session) {
-        session.inputs().unregister(inputName, handler);
+        InputDispatcher.Handler handler = handlers.remove(session);
+        if (handler != null) {
+            session.inputs().unregister(inputName, handler);
+        }
     }
 
     @Override

@@ -7,6 +7,10 @@ public final class IotHubMqttConstants {
 
     private static final String PREFIX = "CamelIotHubMqtt";
 
+    @Metadata(description = "The identity (`deviceId`, or `deviceId/moduleId` for a module) of an endpoint with a"
+            + " `fleet`: the one to act as (producer; required there) or the one that received the message (consumer,"
+            + " set on every endpoint).", javaType = "String")
+    public static final String IDENTITY = PREFIX + "Identity";
     @Metadata(description = "The message id (`$.mid`).", javaType = "String")
     public static final String MESSAGE_ID = PREFIX + "MessageId";
     @Metadata(description = "The correlation id (`$.cid`).", javaType = "String")

@@ -1,6 +1,7 @@
 package io.github.iothubmqtt.camel;
 
 import java.time.Duration;
+import java.util.Collection;
 
 import io.github.iothubmqtt.camel.session.SessionSettings;
 import io.github.iothubmqtt.camel.session.TwinChannel;
@@ -37,10 +38,17 @@ public class IotHubMqttEndpoint extends DefaultEndpoint implements HeaderFilterS
             + " properties of cloud-to-device messages become headers. By default Camel's own headers"
             + " are excluded.")
     private HeaderFilterStrategy headerFilterStrategy = new IotHubMqttHeaderFilterStrategy();
+    @UriParam(label = "common", description = "A gateway's identities: a bean (#name) holding a collection of"
+            + " connection strings, one per device or module. The endpoint serves each of them over a connection of its"
+            + " own, and no URI carries their keys: a producer sends as the identity the CamelIotHubMqttIdentity header"
+            + " names, a consumer receives for every identity and sets that header. Replaces connectionString, deviceId,"
+            + " moduleId, sharedAccessKey, sasToken and idScope; the other options apply to every identity. Read when"
+            + " the endpoint is created.")
+    private Collection<String> fleet;
 
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
 
-    private SessionSettings sessionSettings;
+    private EndpointIdentities identities;
 
     IotHubMqttEndpoint(String uri, IotHubMqttComponent component, EndpointKind kind, IotHubMqttConfiguration configuration) {
         super(uri, component);
@@ -75,14 +83,33 @@ public class IotHubMqttEndpoint extends DefaultEndpoint implements HeaderFilterS
         this.headerFilterStrategy = headerFilterStrategy;
     }
 
-    /** Checks the options and builds the session settings, so mistakes fail when the endpoint is created. */
-    void checkSettings() {
-        sessionSettings = SessionSettingsFactory.create(configuration, getCamelContext(),
-                getComponent().globalSslContextParameters(), getComponent()::socketFactory);
+    public Collection<String> getFleet() {
+        return fleet;
     }
 
+    public void setFleet(Collection<String> fleet) {
+        this.fleet = fleet;
+    }
+
+    /** Checks the options and builds the session settings, so mistakes fail when the endpoint is created. */
+    void checkSettings() {
+        identities = fleet == null
+                ? EndpointIdentities.single(configuration, this::sessionSettings)
+                : EndpointIdentities.fleet(fleet, configuration, this::sessionSettings);
+    }
+
+    private SessionSettings sessionSettings(IotHubMqttConfiguration options) {
+        return SessionSettingsFactory.create(options, getCamelContext(), getComponent().globalSslContextParameters(),
+                getComponent()::socketFactory);
+    }
+
+    EndpointIdentities identities() {
+        return identities;
+    }
+
+    /** The settings of the endpoint's one identity; for a fleet, of its first. */
     SessionSettings sessionSettings() {
-        return sessionSettings;
+        return identities.members().iterator().next().settings();
     }
 
     Duration requestTimeout() {
@@ -94,9 +121,9 @@ public class IotHubMqttEndpoint extends DefaultEndpoint implements HeaderFilterS
                 MAX_RETRY_DELAY);
     }
 
-    /** Joins the users of this endpoint's identity; a consumer passes itself, to be attached to each of its sessions. */
-    OwnedSessions.Lease joinSession(OwnedSessions.Attachment attachment) {
-        return getComponent().joinSession(sessionSettings, configuration, attachment);
+    /** Joins the users of one identity of this endpoint; a consumer passes itself, to be attached to each session. */
+    OwnedSessions.Lease joinSession(EndpointIdentities.Member member, OwnedSessions.Attachment attachment) {
+        return getComponent().joinSession(member.settings(), member.options(), attachment);
     }
 
     @Override

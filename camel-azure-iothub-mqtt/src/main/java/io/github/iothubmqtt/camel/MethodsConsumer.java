@@ -2,12 +2,14 @@ package io.github.iothubmqtt.camel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.iothubmqtt.camel.session.DeviceSession;
 import io.github.iothubmqtt.camel.session.MethodDispatcher;
 import io.github.iothubmqtt.protocol.ComponentCommand;
+import io.github.iothubmqtt.protocol.Identity;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.Message;
@@ -29,7 +31,8 @@ class MethodsConsumer extends SessionConsumer {
     /** The answer to a request payload that is not JSON. */
     static final int NOT_JSON_STATUS = 400;
 
-    private final MethodDispatcher.Handler handler = this::onCall;
+    /** The handler registered on each session, to unregister that one. */
+    private final Map<DeviceSession, MethodDispatcher.Handler> handlers = new ConcurrentHashMap<>();
     /** Calls run here, not on the session's I/O thread, so calls are served concurrently and a slow route blocks nothing. */
     private ExecutorService workers;
 
@@ -45,12 +48,18 @@ class MethodsConsumer extends SessionConsumer {
 
     @Override
     public void attach(DeviceSession session) {
+        Identity identity = session.settings().identity();
+        MethodDispatcher.Handler handler = call -> workers.execute(() -> serve(identity, call));
+        handlers.put(session, handler);
         session.methods().register(endpoint.getConfiguration().getMethodName(), handler);
     }
 
     @Override
     public void detach(DeviceSession session) {
-        session.methods().unregister(endpoint.getConfiguration().getMethodName(), handler);
+        MethodDispatcher.Handler handler = handlers.remove(session);
+        if (handler != null) {
+            session.methods().unregister(endpoint.getConfiguration().getMethodName(), handler);
+        }
     }
 
     @Override
@@ -75,17 +84,13 @@ class MethodsConsumer extends SessionConsumer {
         return profile;
     }
 
-    private void onCall(MethodDispatcher.Call call) {
-        workers.execute(() -> serve(call));
-    }
-
-    private void serve(MethodDispatcher.Call call) {
+    private void serve(Identity identity, MethodDispatcher.Call call) {
         Object requestBody;
         try {
             requestBody = requestBody(call.payload());
         } catch (IllegalArgumentException e) {
             // IoT Hub forwards JSON only: the route is not run for what it never should see
-            LOG.warn("{}: method '{}' (request {}) answered {}: {}", endpoint.sessionSettings().identity(), call.methodName(),
+            LOG.warn("{}: method '{}' (request {}) answered {}: {}", identity, call.methodName(),
                     call.rid(), NOT_JSON_STATUS, e.getMessage());
             reply(call, NOT_JSON_STATUS, errorBody(e));
             return;
@@ -96,6 +101,7 @@ class MethodsConsumer extends SessionConsumer {
         byte[] payload;
         try {
             Message request = exchange.getMessage();
+            request.setHeader(IotHubMqttConstants.IDENTITY, identity.clientId());
             request.setHeader(IotHubMqttConstants.METHOD_NAME, call.methodName());
             ComponentCommand command = ComponentCommand.parse(call.methodName());
             request.setHeader(IotHubMqttConstants.COMMAND_NAME, command.command());

@@ -1,25 +1,29 @@
 package io.github.iothubmqtt.camel;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.github.iothubmqtt.camel.session.DeviceSession;
 import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
 import org.apache.camel.support.DefaultConsumer;
 
 /**
- * A consumer that holds on to its identity's shared session from start to stop and attaches its handlers to it. With
- * a cluster service it is attached to each session this replica opens while it owns the identity, and idle otherwise.
+ * A consumer that holds on to the shared sessions of its endpoint's identities (one, or each of a fleet) from start
+ * to stop and attaches its handlers to each. With a cluster service it is attached to each session this replica opens
+ * while it owns the identity, and idle for the identity otherwise.
  */
 abstract class SessionConsumer extends DefaultConsumer implements OwnedSessions.Attachment, Suspendable {
 
     protected final IotHubMqttEndpoint endpoint;
-    private OwnedSessions.Lease lease;
+    private final List<OwnedSessions.Lease> leases = new ArrayList<>();
 
     SessionConsumer(IotHubMqttEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
     }
 
-    /** Subscribes or registers on a session of the identity. */
+    /** Subscribes or registers on a session of one of the endpoint's identities. */
     @Override
     public abstract void attach(DeviceSession session);
 
@@ -30,7 +34,9 @@ abstract class SessionConsumer extends DefaultConsumer implements OwnedSessions.
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        lease = endpoint.joinSession(this);
+        for (EndpointIdentities.Member member : endpoint.identities().members()) {
+            leases.add(endpoint.joinSession(member, this));
+        }
     }
 
     /**
@@ -40,26 +46,20 @@ abstract class SessionConsumer extends DefaultConsumer implements OwnedSessions.
      */
     @Override
     protected void doSuspend() throws Exception {
-        if (lease != null) {
-            lease.suspend();
-        }
+        leases.forEach(OwnedSessions.Lease::suspend);
         super.doSuspend();
     }
 
     @Override
     protected void doResume() throws Exception {
-        if (lease != null) {
-            lease.resume();
-        }
+        leases.forEach(OwnedSessions.Lease::resume);
         super.doResume();
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (lease != null) {
-            lease.release();
-            lease = null;
-        }
+        leases.forEach(OwnedSessions.Lease::release);
+        leases.clear();
         super.doStop();
     }
 }

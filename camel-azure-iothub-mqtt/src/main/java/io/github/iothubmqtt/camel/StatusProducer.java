@@ -16,8 +16,8 @@ class StatusProducer extends SessionProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         SessionStatus status;
         try {
-            status = session().status();
-        } catch (IdentityNotOwnedException | InterruptedException e) {
+            status = session(exchange).status();
+        } catch (IdentityNotOwnedException | IllegalArgumentException | InterruptedException e) {
             exchange.setException(e);
             callback.done(true);
             return true;

@@ -1,5 +1,9 @@
 package io.github.iothubmqtt.camel;
 
+import java.util.HashMap;
+import java.util.Map;
+
+import io.github.iothubmqtt.camel.session.DeviceSession;
 import io.github.iothubmqtt.camel.session.OutboxSettings;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -8,21 +12,33 @@ import org.apache.camel.Exchange;
 class TelemetryProducer extends SessionProducer {
 
     private final int qos;
-    private final OutgoingTelemetry.Builder messages;
+    /** The endpoint's one identity's messages; null with a fleet. */
+    private final OutgoingTelemetry.Builder only;
+    /** A fleet's, by client id. */
+    private final Map<String, OutgoingTelemetry.Builder> fleet = new HashMap<>();
 
     TelemetryProducer(IotHubMqttEndpoint endpoint) {
         super(endpoint);
         this.qos = endpoint.getConfiguration().getQos();
-        this.messages = new OutgoingTelemetry.Builder(endpoint.sessionSettings().identity(), endpoint.getHeaderFilterStrategy(),
-                endpoint.sessionSettings().outbox().kind() != OutboxSettings.Kind.NONE,
-                endpoint.getConfiguration().getOutputName());
+        EndpointIdentities identities = endpoint.identities();
+        this.only = identities.only() == null ? null : builder(identities.only());
+        if (only == null) {
+            identities.members().forEach(member -> fleet.put(member.clientId(), builder(member)));
+        }
+    }
+
+    private OutgoingTelemetry.Builder builder(EndpointIdentities.Member member) {
+        return new OutgoingTelemetry.Builder(member.settings().identity(), endpoint.getHeaderFilterStrategy(),
+                member.settings().outbox().kind() != OutboxSettings.Kind.NONE, endpoint.getConfiguration().getOutputName());
     }
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         try {
-            OutgoingTelemetry message = messages.build(exchange);
-            session().sendTelemetry(message.topic(), message.body(), qos).whenComplete((ok, error) -> {
+            DeviceSession session = session(exchange);
+            OutgoingTelemetry message = (only != null ? only : fleet.get(session.settings().identity().clientId()))
+                    .build(exchange);
+            session.sendTelemetry(message.topic(), message.body(), qos).whenComplete((ok, error) -> {
                 if (error != null) {
                     exchange.setException(error);
                 }

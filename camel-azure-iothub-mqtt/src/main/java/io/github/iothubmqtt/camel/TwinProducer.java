@@ -34,7 +34,7 @@ class TwinProducer extends SessionProducer {
             operation = exchange.getMessage().getHeader(IotHubMqttConstants.TWIN_OPERATION,
                     endpoint.getConfiguration().getOperation(), TwinOperation.class);
             answer = switch (operation) {
-                case getTwin -> session().twin().get(endpoint.requestTimeout(), endpoint.retryPolicy());
+                case getTwin -> session(exchange).twin().get(endpoint.requestTimeout(), endpoint.retryPolicy());
                 case updateReported -> patchReported(exchange);
                 case acknowledgeDesired -> acknowledgeDesired(exchange);
             };
@@ -70,7 +70,8 @@ class TwinProducer extends SessionProducer {
         }
         TwinPatch.validate(patch.tree());
         Long baseVersion = exchange.getMessage().getHeader(IotHubMqttConstants.REPORTED_BASE_VERSION, Long.class);
-        return session().twin().patchReported(patch.bytes(), baseVersion, endpoint.requestTimeout(), endpoint.retryPolicy());
+        return session(exchange).twin().patchReported(patch.bytes(), baseVersion, endpoint.requestTimeout(),
+                endpoint.retryPolicy());
     }
 
     /**
@@ -93,7 +94,7 @@ class TwinProducer extends SessionProducer {
             return null;
         }
         TwinPatch.validate(patch);
-        return session().twin().patchReported(JsonBodies.serialize(patch, "the acknowledgement"), null,
+        return session(exchange).twin().patchReported(JsonBodies.serialize(patch, "the acknowledgement"), null,
                 endpoint.requestTimeout(), endpoint.retryPolicy());
     }
 
