@@ -1,6 +1,7 @@
 package io.github.iothubmqtt.benchmarks;
 
 import io.github.iothubmqtt.camel.IotHubMqttComponent;
+import io.github.iothubmqtt.camel.IotHubMqttConstants;
 import io.github.iothubmqtt.camel.session.DeviceSession;
 import io.github.iothubmqtt.camel.session.SessionState;
 import io.github.iothubmqtt.camel.session.SessionStatus;
@@ -45,12 +46,12 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 /**
  * One side of the fleet benchmark, alone in its JVM so that threads, heap and RSS are its own: connects every identity
  * of a file of connection strings, sends one message from each and waits for every PUBACK, then prints what that
- * cost. {@code camel}: one route per identity, the component's {@code connectConcurrency} bounding connects in
- * progress; {@code paho}: raw Paho clients with the same bound, on virtual threads where the JVM has them (Java 21+)
+ * cost. {@code fleet}: one route to one endpoint that serves every identity (a gateway's {@code fleet}); {@code camel}:
+ * one route per identity; both with the component's {@code connectConcurrency} bounding connects in progress; {@code paho}: raw Paho clients with the same bound, on virtual threads where the JVM has them (Java 21+)
  * and on Paho's own threads otherwise. {@code renewals}: the component only, with a short SAS lifetime, reporting the
  * busiest second of renewals. {@code plain}: the same number of routes without the component, started only.
  * <p>
- * Arguments: {@code camel|paho|plain|renewals <connection strings file> <mqtt port> <CA PEM> <concurrency> [ttl seconds]}.
+ * Arguments: {@code fleet|camel|paho|plain|renewals <connection strings file> <mqtt port> <CA PEM> <concurrency> [ttl seconds]}.
  */
 public final class FleetMain {
 
@@ -70,6 +71,10 @@ public final class FleetMain {
         Usage before = Usage.now();
         long start = System.nanoTime();
         String extra = switch (args[0]) {
+            case "fleet" -> {
+                fleet(connectionStrings, port, ca, concurrency);
+                yield " startMillis=" + startMillis;
+            }
             case "camel" -> {
                 camel(connectionStrings, port, ca, concurrency, 0);
                 yield " startMillis=" + startMillis;
@@ -80,7 +85,7 @@ public final class FleetMain {
             }
             case "plain" -> " startMillis=" + plainRoutes(connectionStrings.size());
             case "renewals" -> " renewalPeak=" + camel(connectionStrings, port, ca, concurrency, Integer.parseInt(args[5]));
-            default -> throw new IllegalArgumentException("camel, paho or renewals, not " + args[0]);
+            default -> throw new IllegalArgumentException("fleet, camel, paho, plain or renewals, not " + args[0]);
         };
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         Usage after = Usage.now();
@@ -116,10 +121,38 @@ public final class FleetMain {
         startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         List<CompletableFuture<Void>> sent = new ArrayList<>();
         for (int i = 0; i < identities.size(); i++) {
-            sent.add(sendOne(devices, "direct:identity-" + i));
+            AsyncProducer producer = devices.camel.getEndpoint("direct:identity-" + i).createAsyncProducer();
+            producer.start();
+            sent.add(sendOne(devices, producer, null));
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(DONE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
         return ttlSeconds > 0 ? busiestRenewalSecond(component, Duration.ofSeconds(ttlSeconds * 3L / 2)) : 0;
+    }
+
+    /** One route to one endpoint serving every identity, each message naming its identity in a header. */
+    private static void fleet(List<String> connectionStrings, int port, Path ca, int concurrency) throws Exception {
+        CamelDevices devices = new CamelDevices(Trust.trustStore(ca), port, identity -> null);
+        IotHubMqttComponent component = new IotHubMqttComponent();
+        component.setConnectRate(0);
+        component.setConnectConcurrency(concurrency);
+        devices.camel.addComponent("iothub-mqtt", component);
+        devices.camel.getRegistry().bind("fleet", connectionStrings);
+        devices.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:fleet").to("iothub-mqtt:telemetry?fleet=#fleet&port=" + port + "&sslContextParameters=#hubTls");
+            }
+        });
+        long start = System.nanoTime();
+        devices.start();
+        startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        AsyncProducer producer = devices.camel.getEndpoint("direct:fleet").createAsyncProducer();
+        producer.start();
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        for (String connectionString : connectionStrings) {
+            sent.add(sendOne(devices, producer, ConnectionString.parse(connectionString).identity().clientId()));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(DONE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The same number of routes with no iothub-mqtt endpoint: what starting them costs Camel itself. */
@@ -140,11 +173,12 @@ public final class FleetMain {
     }
 
     /** Sends without holding a thread until the hub acknowledged: as many in flight as there are identities. */
-    private static CompletableFuture<Void> sendOne(CamelDevices devices, String uri) throws Exception {
-        AsyncProducer producer = devices.camel.getEndpoint(uri).createAsyncProducer();
-        producer.start();
+    private static CompletableFuture<Void> sendOne(CamelDevices devices, AsyncProducer producer, String identity) {
         Exchange exchange = new DefaultExchange(devices.camel);
         exchange.getMessage().setBody("hello");
+        if (identity != null) {
+            exchange.getMessage().setHeader(IotHubMqttConstants.IDENTITY, identity);
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         producer.process(exchange, doneSync -> {
             if (exchange.getException() != null) {

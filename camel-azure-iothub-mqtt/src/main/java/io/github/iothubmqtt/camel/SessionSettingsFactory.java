@@ -11,6 +11,7 @@ import javax.net.ssl.SSLSocketFactory;
 import io.github.iothubmqtt.camel.session.OutboxSettings;
 import io.github.iothubmqtt.camel.session.PasswordSource;
 import io.github.iothubmqtt.camel.session.PasswordSources;
+import io.github.iothubmqtt.camel.session.PresetTlsParameters;
 import io.github.iothubmqtt.camel.session.Provisioner;
 import io.github.iothubmqtt.camel.session.ProxySettings;
 import io.github.iothubmqtt.camel.session.SessionSettings;
@@ -199,9 +200,15 @@ final class SessionSettingsFactory {
                 : "ssl://" + host + ":" + port;
     }
 
+    /**
+     * The TLS socket factory of Camel's TLS settings. Camel's own factory filters cipher suites and protocols with
+     * regular expressions on every socket; the filtered settings are worked out once instead.
+     */
     static SSLSocketFactory socketFactory(SSLContextParameters parameters, CamelContext context) {
         try {
-            return parameters.createSSLContext(context).getSocketFactory();
+            SSLSocketFactory factory = parameters.createSSLContext(context).getSocketFactory();
+            SSLSocketFactory plain = CamelSocketFactories.plainUnder(factory);
+            return plain == null ? factory : PresetTlsParameters.sampled(plain, factory);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalArgumentException("sslContextParameters cannot make a TLS context: " + e.getMessage(), e);
         }
