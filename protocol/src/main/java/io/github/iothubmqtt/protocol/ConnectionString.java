@@ -3,6 +3,7 @@ package io.github.iothubmqtt.protocol;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A device or module connection string: {@code HostName=…;DeviceId=…[;ModuleId=…];SharedAccessKey=…}, or with
@@ -19,6 +20,7 @@ public final class ConnectionString {
     private static final String SHARED_ACCESS_SIGNATURE = "SharedAccessSignature";
     private static final String GATEWAY_HOST_NAME = "GatewayHostName";
     private static final String X509 = "x509";
+    private static final Pattern HOST_NAME_CHARACTERS = Pattern.compile("[A-Za-z0-9.-]+");
     private static final String[] KEYS = {HOST_NAME, DEVICE_ID, MODULE_ID, SHARED_ACCESS_KEY, SHARED_ACCESS_KEY_NAME,
             SHARED_ACCESS_SIGNATURE, GATEWAY_HOST_NAME, X509};
     private static final String MASK = "****";
@@ -216,7 +218,7 @@ public final class ConnectionString {
         if (host == null) {
             throw new IllegalArgumentException("connection string: " + key + " is missing");
         }
-        if (!host.matches("[A-Za-z0-9.-]+") || host.startsWith(".") || host.endsWith(".")) {
+        if (!HOST_NAME_CHARACTERS.matcher(host).matches() || host.startsWith(".") || host.endsWith(".")) {
             throw new IllegalArgumentException("connection string: " + key + " '" + host
                     + "' is not a host name (letters, digits, '-' and '.', e.g. myhub.azure-devices.net)");
         }

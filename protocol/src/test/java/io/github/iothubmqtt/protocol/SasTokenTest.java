@@ -209,6 +209,14 @@ class SasTokenTest {
     }
 
     @Test
+    void aKeyIsCheckedWithoutSigning() {
+        SasToken.checkKey(CLI_KEY);
+        assertThatThrownBy(() -> SasToken.checkKey("not-base64!")).hasMessage("shared access key is not valid base64")
+                .hasNoCause();
+        assertThatThrownBy(() -> SasToken.checkKey("")).hasMessage("shared access key is empty");
+    }
+
+    @Test
     void dpsTokenAndGroupKeyDerivation() {
         assertThat(Provisioning.deriveDeviceKey(
                 "8isrFI1sGsIlvvFSSFRiMfCNzv21fjbE/+ah/lSh3lF8e2YG1Te7w1KpZhJFFXJrqYKi9yegxkqIChbqOS9Egw==",

@@ -13,7 +13,7 @@ public final class PasswordSources {
 
     /** Signs a fresh SAS token with the device (or module) key on every connect, so it can be renewed. */
     public static PasswordSource signedWithKey(String resourceUri, String base64Key, Duration ttl) {
-        SasToken.sign("probe", base64Key); // a malformed key fails here, when the endpoint is created
+        SasToken.checkKey(base64Key); // a malformed key fails here, when the endpoint is created
         return new PasswordSource() {
             @Override
             public ConnectPassword next() {
