@@ -60,7 +60,7 @@ final class FleetBenchmark {
                     child(java, "paho", strings, hub, List.of());
                     Map<String, String> fleet = child(java, "fleet", strings, hub, List.of());
                     Map<String, String> paho = child(java, "paho", strings, hub, List.of());
-                    Map<String, String> routes = child(java, "camel", strings, hub, List.of());
+                    Map<String, String> routes = child(java, "routes", strings, hub, List.of());
                     Map<String, String> plain = child(java, "plain", strings, hub, List.of());
                     String setup = String.format(Locale.ROOT, "%,d identities, %s", size, java);
                     addFleetEndpoint(report, setup, size, java, fleet, paho);

@@ -46,12 +46,12 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 /**
  * One side of the fleet benchmark, alone in its JVM so that threads, heap and RSS are its own: connects every identity
  * of a file of connection strings, sends one message from each and waits for every PUBACK, then prints what that
- * cost. {@code fleet}: one route to one endpoint that serves every identity (a gateway's {@code fleet}); {@code camel}:
+ * cost. {@code fleet}: one route to one endpoint that serves every identity (a gateway's {@code fleet}); {@code routes}:
  * one route per identity; both with the component's {@code connectConcurrency} bounding connects in progress; {@code paho}: raw Paho clients with the same bound, on virtual threads where the JVM has them (Java 21+)
  * and on Paho's own threads otherwise. {@code renewals}: the component only, with a short SAS lifetime, reporting the
  * busiest second of renewals. {@code plain}: the same number of routes without the component, started only.
  * <p>
- * Arguments: {@code fleet|camel|paho|plain|renewals <connection strings file> <mqtt port> <CA PEM> <concurrency> [ttl seconds]}.
+ * Arguments: {@code fleet|routes|paho|plain|renewals <connection strings file> <mqtt port> <CA PEM> <concurrency> [ttl seconds]}.
  */
 public final class FleetMain {
 
@@ -75,7 +75,7 @@ public final class FleetMain {
                 fleet(connectionStrings, port, ca, concurrency);
                 yield " startMillis=" + startMillis;
             }
-            case "camel" -> {
+            case "routes" -> {
                 camel(connectionStrings, port, ca, concurrency, 0);
                 yield " startMillis=" + startMillis;
             }
@@ -85,7 +85,7 @@ public final class FleetMain {
             }
             case "plain" -> " startMillis=" + plainRoutes(connectionStrings.size());
             case "renewals" -> " renewalPeak=" + camel(connectionStrings, port, ca, concurrency, Integer.parseInt(args[5]));
-            default -> throw new IllegalArgumentException("fleet, camel, paho, plain or renewals, not " + args[0]);
+            default -> throw new IllegalArgumentException("fleet, routes, paho, plain or renewals, not " + args[0]);
         };
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         Usage after = Usage.now();
