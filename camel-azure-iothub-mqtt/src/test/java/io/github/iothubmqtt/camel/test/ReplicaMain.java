@@ -35,6 +35,8 @@ public final class ReplicaMain {
     private static final String OWNERSHIP_LOGGER = "io.github.iothubmqtt.camel.IdentityOwnership";
     /** How long ZooKeeper keeps a killed replica's leadership: the lease time of this cluster service. */
     private static final long ZOOKEEPER_SESSION_TIMEOUT_MILLIS = 4_000;
+    /** Where the replicas' elections live: a replica in the test's JVM must use the same. */
+    public static final String ZOOKEEPER_BASE_PATH = "/replicas-test";
 
     private ReplicaMain() {
     }
@@ -91,7 +93,7 @@ public final class ReplicaMain {
             ZooKeeperClusterService service = new ZooKeeperClusterService();
             service.setId(replica);
             service.setNodes(cluster.substring("zookeeper:".length()));
-            service.setBasePath("/replicas-test");
+            service.setBasePath(ZOOKEEPER_BASE_PATH);
             service.setSessionTimeout(ZOOKEEPER_SESSION_TIMEOUT_MILLIS);
             service.setConnectTimeout(ZOOKEEPER_SESSION_TIMEOUT_MILLIS);
             return service;
