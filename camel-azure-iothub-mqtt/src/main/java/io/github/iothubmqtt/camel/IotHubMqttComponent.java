@@ -347,7 +347,7 @@ public class IotHubMqttComponent extends DefaultComponent implements SSLContextP
 
     private void releaseSession(DeviceSession session) {
         sessions.release(session);
-        if (!sessions.sessions().contains(session)) {
+        if (sessions.find(session.settings().key()) != session) { // closed: its last user left
             optionsCheck.released(session.settings().key());
             unwatch(session);
         }
