@@ -1,5 +1,6 @@
 package io.github.iothubmqtt.camel;
 
+import io.github.iothubmqtt.camel.test.EndpointFailures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -139,26 +140,16 @@ class FleetEndpointTest extends EmulatorTestSupport {
                 List.of(hub.connectionString(devices.get(0)), "HostName=h;SharedAccessKey=" + key));
         context.getRegistry().bind("none", List.of());
 
-        assertThat(failure(fleetUri("telemetry", "checked", "deviceId=other"))).contains("do not set connectionString,"
-                + " deviceId, moduleId, sharedAccessKey, sasToken and idScope with it");
-        assertThat(failure(fleetUri("telemetry", "twice", ""))).contains("fleet entry 1 names " + devices.get(0).clientId()
-                + " again");
-        assertThat(failure(fleetUri("telemetry", "broken", ""))).contains("fleet entry 1: connection string: DeviceId is"
-                + " missing").doesNotContain(key);
-        assertThat(failure(fleetUri("telemetry", "none", ""))).contains("fleet is empty");
-    }
-
-    /** The messages of the error that failed the endpoint, with its causes'. */
-    private String failure(String uri) {
-        try {
-            context.getEndpoint(uri);
-        } catch (RuntimeException e) {
-            StringBuilder messages = new StringBuilder();
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                messages.append(t.getMessage()).append('\n');
-            }
-            return messages.toString();
-        }
-        throw new AssertionError("the endpoint was created");
+        assertThat(EndpointFailures.messages(context, fleetUri("telemetry", "checked", "deviceId=other")))
+                .contains("do not set connectionString,"
+                        + " deviceId, moduleId, sharedAccessKey, sasToken and idScope with it");
+        assertThat(EndpointFailures.messages(context, fleetUri("telemetry", "twice", "")))
+                .contains("fleet entry 1 names " + devices.get(0).clientId()
+                        + " again");
+        assertThat(EndpointFailures.messages(context, fleetUri("telemetry", "broken", "")))
+                .contains("fleet entry 1: connection string: DeviceId is"
+                        + " missing")
+                .doesNotContain(key);
+        assertThat(EndpointFailures.messages(context, fleetUri("telemetry", "none", ""))).contains("fleet is empty");
     }
 }

@@ -1,5 +1,6 @@
 package io.github.iothubmqtt.camel;
 
+import io.github.iothubmqtt.camel.test.EndpointFailures;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -144,35 +145,27 @@ class PemTlsTest extends EmulatorTestSupport {
         Path ecSec1 = PemFiles.write(files, "ec.key", PemFiles.pem("EC PRIVATE KEY", new byte[] {1, 2, 3}));
         Path notPem = PemFiles.write(files, "der.cer", Base64.getEncoder().encodeToString(new byte[] {1, 2, 3}));
 
-        assertThat(failure(x509Uri(device, hub.mqttPort(), "clientCertificate=file:" + certificate + "&clientKey=file:"
-                + encrypted))).contains("encrypted private key", "openssl pkcs8 -topk8 -nocrypt");
-        assertThat(failure(x509Uri(device, hub.mqttPort(), "clientCertificate=file:" + certificate + "&clientKey=file:"
-                + ecSec1))).contains("EC PRIVATE KEY", "openssl pkcs8 -topk8 -nocrypt");
-        assertThat(failure(x509Uri(device, hub.mqttPort(), "clientCertificate=file:" + certificate)))
+        assertThat(
+                EndpointFailures
+                        .messages(
+                                context, x509Uri(device, hub.mqttPort(),
+                                        "clientCertificate=file:" + certificate + "&clientKey=file:"
+                                                + encrypted)))
+                .contains("encrypted private key", "openssl pkcs8 -topk8 -nocrypt");
+        assertThat(EndpointFailures.messages(context,
+                x509Uri(device, hub.mqttPort(), "clientCertificate=file:" + certificate + "&clientKey=file:"
+                        + ecSec1)))
+                .contains("EC PRIVATE KEY", "openssl pkcs8 -topk8 -nocrypt");
+        assertThat(EndpointFailures.messages(context, x509Uri(device, hub.mqttPort(), "clientCertificate=file:" + certificate)))
                 .contains("holds no private key: set clientKey");
-        assertThat(failure(sasUri(newDevice("pem"), "trustCertificates=file:" + notPem))).contains(notPem.toString(),
+        assertThat(EndpointFailures.messages(context, sasUri(newDevice("pem"), "trustCertificates=file:" + notPem))).contains(
+                notPem.toString(),
                 "is not PEM");
-        assertThat(failure(sasUri(newDevice("pem"), "trustCertificates=file:" + files.resolve("missing.pem"))))
+        assertThat(EndpointFailures.messages(context,
+                sasUri(newDevice("pem"), "trustCertificates=file:" + files.resolve("missing.pem"))))
                 .contains("trustCertificates cannot be read from file:");
-        assertThat(failure(sasUri(newDevice("pem"), "clientKey=file:" + certificate)))
+        assertThat(EndpointFailures.messages(context, sasUri(newDevice("pem"), "clientKey=file:" + certificate)))
                 .contains("clientKey is set without clientCertificate");
-    }
-
-    private String failure(String uri) {
-        Throwable error = catchFailure(uri);
-        while (error.getCause() != null && error.getCause() != error) {
-            error = error.getCause();
-        }
-        return error.getMessage();
-    }
-
-    private Throwable catchFailure(String uri) {
-        try {
-            context.getEndpoint(uri);
-        } catch (RuntimeException e) {
-            return e;
-        }
-        throw new AssertionError("the endpoint was created: " + uri);
     }
 
     private static Identity x509Device() {
