@@ -11,7 +11,7 @@ final class HubAnswers {
     static IotHubStatusException failure(String operation, int status, byte[] body) {
         JsonNode error;
         try {
-            error = body == null || body.length == 0 ? null : JsonBodies.JSON.readTree(body);
+            error = body == null || body.length == 0 ? null : JsonBodies.json().readTree(body);
         } catch (java.io.IOException notJson) {
             error = null;
         }

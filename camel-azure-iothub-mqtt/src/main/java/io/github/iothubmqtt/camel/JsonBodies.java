@@ -13,9 +13,16 @@ import org.apache.camel.StreamCache;
 /** JSON between exchange bodies and the wire, for twin and method payloads. */
 final class JsonBodies {
 
-    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-
     private JsonBodies() {
+    }
+
+    /** Jackson's mapper, made on first use: a route that only sends text never loads Jackson's hundreds of classes. */
+    static ObjectMapper json() {
+        return Mapper.JSON;
+    }
+
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     }
 
     /**
@@ -49,10 +56,10 @@ final class JsonBodies {
     static Json toJsonTree(Exchange exchange, Object body, String what) throws IOException {
         byte[] text = body == null ? new byte[0] : asText(exchange, body);
         if (text == null) {
-            JsonNode tree = JSON.valueToTree(body);
+            JsonNode tree = json().valueToTree(body);
             return new Json(serialize(tree, what), tree);
         }
-        return new Json(text, text.length == 0 ? JSON.missingNode() : readTree(text, what));
+        return new Json(text, text.length == 0 ? json().missingNode() : readTree(text, what));
     }
 
     /** A parsed tree as the chosen type, without parsing it again. */
@@ -60,13 +67,13 @@ final class JsonBodies {
         return switch (type) {
             case String -> tree.toString();
             case JsonNode -> tree;
-            case Map -> JSON.convertValue(tree, Object.class);
+            case Map -> json().convertValue(tree, Object.class);
         };
     }
 
     static JsonNode readTree(byte[] json, String what) {
         try {
-            return JSON.readTree(json);
+            return json().readTree(json);
         } catch (IOException e) {
             throw new IllegalArgumentException(what + " is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""),
                     e);
@@ -76,7 +83,7 @@ final class JsonBodies {
     /** Writes any object as JSON with Jackson. */
     static byte[] serialize(Object body, String what) {
         try {
-            return JSON.writeValueAsBytes(body);
+            return json().writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot serialize " + what + " (" + body.getClass().getName() + ") to JSON: "
                     + e.getOriginalMessage(), e);

@@ -148,7 +148,7 @@ class MethodsConsumer extends SessionConsumer {
 
     private static byte[] errorBody(Exception e) {
         try {
-            return JsonBodies.JSON.writeValueAsBytes(Map.of("error", e.getClass().getSimpleName(),
+            return JsonBodies.json().writeValueAsBytes(Map.of("error", e.getClass().getSimpleName(),
                     "message", String.valueOf(e.getMessage())));
         } catch (Exception unexpected) {
             return "{\"error\":\"method failed\"}".getBytes(StandardCharsets.UTF_8);
