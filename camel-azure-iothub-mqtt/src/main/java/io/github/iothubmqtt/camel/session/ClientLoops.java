@@ -10,7 +10,6 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Where Paho runs each client's connect, receive, send and callback loops. On Java 21 and later they run on virtual
@@ -18,10 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  * threads are asked for, on a shared pool of platform threads (three busy per connection, reused by the next).
  * <p>
  * Paho 1.2.5 starts each loop and then checks whether it runs yet, sleeping 100 ms when it does not: three times per
- * connect. So submitting a loop returns only once it has started and gone past that point (it left the runnable
- * state, or a short bound passed), and the check finds it running. The submitter sleeps until the loop's thread
- * begins, rather than polling: with thousands of connects queued for the carrier threads that can take longer than
- * polling is worth.
+ * connect. So submitting a loop returns once the loop runs ({@link PahoLoopStart}).
  */
 public final class ClientLoops implements AutoCloseable {
 
@@ -33,11 +29,6 @@ public final class ClientLoops implements AutoCloseable {
         PLATFORM
     }
 
-    /** How long submitting a loop waits at most for its thread to begin: Paho's own wait would be this long. */
-    private static final long BEGIN_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    /** How long it then waits at most for the loop to go past Paho's check, which it does in its first lines. */
-    private static final long START_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
-    private static final long START_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
     private final ExecutorService shared;
     private final ScheduledExecutorService timers;
     private final boolean virtual;
@@ -106,13 +97,13 @@ public final class ClientLoops implements AutoCloseable {
         /** Paho submits its three loops this way, then checks at once that each runs. */
         @Override
         public Future<?> submit(Runnable loop) {
-            LoopStart start = new LoopStart(Thread.currentThread());
-            FutureTask<Void> task = new FutureTask<>(() -> {
-                start.begin();
-                loop.run();
-            }, null);
+            FutureTask<Void> task = new FutureTask<>(loop, null);
             shared.execute(task);
-            start.awaitPastPahosCheck();
+            try {
+                PahoLoopStart.awaitRunning(loop);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the loop is submitted; Paho's check sees the interrupt
+            }
             return task;
         }
 
@@ -160,34 +151,6 @@ public final class ClientLoops implements AutoCloseable {
         @Override
         public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
             return timers.scheduleWithFixedDelay(command, initialDelay, delay, unit);
-        }
-    }
-
-    /** The start of one loop, as its submitter waits for it. */
-    private static final class LoopStart {
-        private final Thread submitter;
-        private volatile Thread runner;
-
-        LoopStart(Thread submitter) {
-            this.submitter = submitter;
-        }
-
-        void begin() {
-            runner = Thread.currentThread();
-            LockSupport.unpark(submitter);
-        }
-
-        /** Sleeps until the loop's thread begins, then polls until it waits for work or the network. */
-        void awaitPastPahosCheck() {
-            long beginDeadline = System.nanoTime() + BEGIN_WAIT_NANOS;
-            while (runner == null && beginDeadline - System.nanoTime() > 0) {
-                LockSupport.parkNanos(this, beginDeadline - System.nanoTime());
-            }
-            Thread thread = runner;
-            long startDeadline = System.nanoTime() + START_WAIT_NANOS;
-            while (thread != null && thread.getState() == Thread.State.RUNNABLE && startDeadline - System.nanoTime() > 0) {
-                LockSupport.parkNanos(START_POLL_NANOS);
-            }
         }
     }
 }
