@@ -55,6 +55,18 @@ class IotHubMqttProcessor {
                 PAHO + "internal.ResourceBundleCatalog").build();
     }
 
+    /**
+     * The component waits on each Paho loop's lifecycle monitor, a private field, and asks the loop whether it runs,
+     * so that Paho's check that a loop started passes without sleeping 100 ms (PahoLoopStart).
+     */
+    @BuildStep
+    ReflectiveClassBuildItem pahoLoopLifecycles() {
+        return ReflectiveClassBuildItem.builder(
+                PAHO + "internal.CommsReceiver",
+                PAHO + "internal.CommsSender",
+                PAHO + "internal.CommsCallback").fields().methods().build();
+    }
+
     /** The component compares the connection options of an identity's endpoints field by field. */
     @BuildStep
     ReflectiveClassBuildItem connectionOptionFields() {

@@ -80,6 +80,17 @@ class NativeImageConfigurationIT {
     }
 
     @Test
+    void pahoLoopLifecyclesAreReflective() {
+        assertThat(List.of("CommsReceiver", "CommsSender", "CommsCallback")).allSatisfy(loop -> assertThat(reflection)
+                .as("reflect-config.json registers the fields and methods of Paho's %s", loop)
+                .anyMatch(entry -> entry.path("name").asText().equals(PAHO + "internal." + loop)
+                        && (entry.path("allDeclaredFields").asBoolean()
+                                || entry.path("fields").toString().contains("lifecycle"))
+                        && (entry.path("allPublicMethods").asBoolean() || entry.path("allDeclaredMethods").asBoolean()
+                                || entry.path("methods").toString().contains("isRunning"))));
+    }
+
+    @Test
     void theVirtualThreadExecutorIsReflective() {
         assertThat(reflection)
                 .as("reflect-config.json registers Executors.newVirtualThreadPerTaskExecutor, which the component finds by name")
