@@ -109,6 +109,7 @@ public final class ClientLoops implements AutoCloseable {
             LoopStart start = new LoopStart(Thread.currentThread());
             FutureTask<Void> task = new FutureTask<>(() -> {
                 start.begin();
+                IoThread.mark(); // a loop's thread frees in-flight room, so a send made on it must never wait
                 loop.run();
             }, null);
             shared.execute(task);

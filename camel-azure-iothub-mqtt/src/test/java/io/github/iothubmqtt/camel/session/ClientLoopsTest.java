@@ -1,5 +1,6 @@
 package io.github.iothubmqtt.camel.session;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,6 +47,20 @@ class ClientLoopsTest {
 
             // only a loop thread preempted for over 2 ms between its first lines and its first wait may be missed
             assertThat(notYetRunning).as("loops not yet running when submit returned, of " + LOOPS).isLessThanOrEqualTo(2);
+        }
+    }
+
+    /** The callback loop frees in-flight room: a send from any loop's thread fails at once rather than waiting. */
+    @ParameterizedTest
+    @EnumSource(ClientLoops.Kind.class)
+    void aLoopRunsOnAThreadMarkedAsTheConnectionsIoThread(ClientLoops.Kind kind) throws Exception {
+        try (ClientLoops loops = ClientLoops.create(kind, timers)) {
+            CompletableFuture<Boolean> marked = new CompletableFuture<>();
+            Runnable loop = () -> marked.complete(IoThread.isCurrent()); // Paho's loops are Runnables
+            loops.forClient().submit(loop);
+
+            assertThat(marked.get(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(IoThread.isCurrent()).as("the submitting thread").isFalse();
         }
     }
 
