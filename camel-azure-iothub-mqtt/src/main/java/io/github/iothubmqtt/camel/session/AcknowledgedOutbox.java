@@ -26,6 +26,7 @@ final class AcknowledgedOutbox implements Outbox {
     private final ConnectionLifecycle connection;
     private final Executor work;
     private final InFlightWindow window;
+    private final long sendTimeoutNanos;
     /** In send order; acknowledgements come in that order too, so each removal finds its message at the head. */
     private final ConcurrentLinkedQueue<PendingPublish> pending = new ConcurrentLinkedQueue<>();
     private volatile Throwable closedBy;
@@ -35,11 +36,14 @@ final class AcknowledgedOutbox implements Outbox {
         this.connection = connection;
         this.work = work;
         this.window = new InFlightWindow(settings.maxInflight(), settings.failWhenInFlightFull());
+        this.sendTimeoutNanos = settings.sendTimeout().toNanos();
     }
 
     @Override
     public CompletableFuture<Void> publish(String topic, byte[] payload, int qos) {
-        window.acquire(settings.sendTimeout(), IoThread.isCurrent());
+        if (!window.tryAcquire()) { // which thread this is matters only when there is no room
+            window.acquire(settings.sendTimeout(), IoThread.isCurrent());
+        }
         return enqueue(topic, payload, qos);
     }
 
@@ -50,22 +54,22 @@ final class AcknowledgedOutbox implements Outbox {
 
     /** Window room was taken. */
     private CompletableFuture<Void> enqueue(String topic, byte[] payload, int qos) {
-        PendingPublish message = new PendingPublish(topic, payload, qos, System.nanoTime() + settings.sendTimeout().toNanos(),
-                window);
+        long now = System.nanoTime();
+        PendingPublish message = new PendingPublish(topic, payload, qos, now + sendTimeoutNanos, window);
         pending.add(message);
         Throwable closed = closedBy;
         if (closed != null) {
             fail(message, closed);
         } else {
-            transmit(message);
+            transmit(message, now);
         }
         return message.result;
     }
 
     /** Writes the message to the current connection unless it is there already; a loop, never a recursion. */
-    private void transmit(PendingPublish message) {
+    private void transmit(PendingPublish message, long nowNanos) {
         for (Link link = connection.current(); link != null && message.claim(link); link = connection.current()) {
-            message.sentNanos = System.nanoTime();
+            message.sentNanos = nowNanos;
             try {
                 link.publish(message, listener);
                 return;
@@ -90,7 +94,6 @@ final class AcknowledgedOutbox implements Outbox {
                 }
             }
             if (pending.remove(message)) {
-                IoThread.mark();
                 if (message.qos > 0) {
                     connection.counters().acknowledged(message.sentNanos);
                 }
@@ -109,16 +112,17 @@ final class AcknowledgedOutbox implements Outbox {
             if (link != null && link.client == token.getClient()) {
                 connection.linkFailed(link, error);
             }
-            if (pending.contains(message)) {
-                transmit(message); // only if a newer connection is up already; else it waits for the next one
+            if (pending.contains(message)) { // sent only if a newer connection is up already; else it waits for the next one
+                transmit(message, System.nanoTime());
             }
         }
     };
 
     @Override
     public void linkUp(Link link) {
+        long now = System.nanoTime();
         for (PendingPublish message : pending) {
-            transmit(message);
+            transmit(message, now);
         }
     }
 
