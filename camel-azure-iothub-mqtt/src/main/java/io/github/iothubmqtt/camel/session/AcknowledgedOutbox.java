@@ -27,7 +27,11 @@ final class AcknowledgedOutbox implements Outbox {
     private final Executor work;
     private final InFlightWindow window;
     private final long sendTimeoutNanos;
-    /** In send order; acknowledgements come in that order too, so each removal finds its message at the head. */
+    /**
+     * In send order. A message is finished (acknowledged, failed, expired) where it stands and leaves the queue later,
+     * from its head as senders add behind it, or in the sweep: the thread that takes the PUBACK then touches only the
+     * message, not the queue the senders append to. Acknowledgements come in send order, so the head is finished first.
+     */
     private final ConcurrentLinkedQueue<PendingPublish> pending = new ConcurrentLinkedQueue<>();
     private volatile Throwable closedBy;
 
@@ -56,6 +60,9 @@ final class AcknowledgedOutbox implements Outbox {
     private CompletableFuture<Void> enqueue(String topic, byte[] payload, int qos) {
         long now = System.nanoTime();
         PendingPublish message = new PendingPublish(topic, payload, qos, now + sendTimeoutNanos, window);
+        for (PendingPublish head = pending.peek(); head != null && head.finished(); head = pending.peek()) {
+            pending.remove(head); // by identity: another sender may have taken it first
+        }
         pending.add(message);
         Throwable closed = closedBy;
         if (closed != null) {
@@ -66,9 +73,10 @@ final class AcknowledgedOutbox implements Outbox {
         return message.result;
     }
 
-    /** Writes the message to the current connection unless it is there already; a loop, never a recursion. */
+    /** Writes the message to the current connection unless it is there already or finished; a loop, never a recursion. */
     private void transmit(PendingPublish message, long nowNanos) {
-        for (Link link = connection.current(); link != null && message.claim(link); link = connection.current()) {
+        for (Link link = connection.current(); link != null && !message.finished()
+                && message.claim(link); link = connection.current()) {
             message.sentNanos = nowNanos;
             try {
                 link.publish(message, listener);
@@ -93,7 +101,7 @@ final class AcknowledgedOutbox implements Outbox {
                     link.heard();
                 }
             }
-            if (pending.remove(message)) {
+            if (message.finish()) {
                 if (message.qos > 0) {
                     connection.counters().acknowledged(message.sentNanos);
                 }
@@ -112,9 +120,7 @@ final class AcknowledgedOutbox implements Outbox {
             if (link != null && link.client == token.getClient()) {
                 connection.linkFailed(link, error);
             }
-            if (pending.contains(message)) { // sent only if a newer connection is up already; else it waits for the next one
-                transmit(message, System.nanoTime());
-            }
+            transmit(message, System.nanoTime()); // only if a newer connection is up already; else it waits for the next one
         }
     };
 
@@ -130,10 +136,11 @@ final class AcknowledgedOutbox implements Outbox {
     public void sweep(long nowNanos) {
         List<PendingPublish> overdue = new ArrayList<>();
         for (PendingPublish message : pending) {
-            if (nowNanos - message.deadlineNanos > 0 && pending.remove(message)) {
+            if (nowNanos - message.deadlineNanos > 0 && message.finish()) {
                 overdue.add(message);
             }
         }
+        pending.removeIf(PendingPublish::finished); // those behind a head that was not finished yet
         if (!overdue.isEmpty()) {
             SessionStatus status = connection.status(inFlight());
             TimeoutException timeout = new TimeoutException("message of " + settings.identity() + " not acknowledged within "
@@ -146,7 +153,7 @@ final class AcknowledgedOutbox implements Outbox {
     /** When the oldest message still waiting for the hub on this connection was written, or {@code null}. */
     Long oldestUnacknowledgedNanos(Link link) {
         for (PendingPublish message : pending) {
-            if (message.sentOn() == link) {
+            if (!message.finished() && message.sentOn() == link) {
                 return message.sentNanos;
             }
         }
@@ -167,7 +174,7 @@ final class AcknowledgedOutbox implements Outbox {
     }
 
     private void fail(PendingPublish message, Throwable error) {
-        if (pending.remove(message)) {
+        if (message.finish()) {
             completeExceptionally(message, error);
         }
     }

@@ -60,17 +60,25 @@ final class PendingPublish {
         return sentOn;
     }
 
-    void succeed() {
-        if (FINISHED.compareAndSet(this, false, true)) {
-            window.release(); // before completing, so a send chained on this thread finds room
-            result.complete(null);
-        }
+    /** Takes the right to complete this message: true for one caller only, who then succeeds or fails it. */
+    boolean finish() {
+        return FINISHED.compareAndSet(this, false, true);
     }
 
+    /** Acknowledged, failed or expired: no longer waiting, nor to be sent again. */
+    boolean finished() {
+        return finished;
+    }
+
+    /** After {@link #finish}. */
+    void succeed() {
+        window.release(); // before completing, so a send chained on this thread finds room
+        result.complete(null);
+    }
+
+    /** After {@link #finish}. */
     void fail(Throwable error) {
-        if (FINISHED.compareAndSet(this, false, true)) {
-            window.release();
-            result.completeExceptionally(error);
-        }
+        window.release();
+        result.completeExceptionally(error);
     }
 }
