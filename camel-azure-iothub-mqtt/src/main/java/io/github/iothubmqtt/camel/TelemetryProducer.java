@@ -22,7 +22,7 @@ class TelemetryProducer extends SessionProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         try {
             OutgoingTelemetry message = messages.build(exchange);
-            session().sendTelemetry(message.topic(), message.body(), qos).whenComplete((ok, error) -> {
+            session().sendTelemetry(message.topic(), message.body(), qos, error -> {
                 if (error != null) {
                     exchange.setException(error);
                 }

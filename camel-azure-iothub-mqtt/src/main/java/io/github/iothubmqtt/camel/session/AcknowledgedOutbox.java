@@ -45,21 +45,33 @@ final class AcknowledgedOutbox implements Outbox {
 
     @Override
     public CompletableFuture<Void> publish(String topic, byte[] payload, int qos) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        publish(topic, payload, qos, SendCompletion.of(result));
+        return result;
+    }
+
+    @Override
+    public void publish(String topic, byte[] payload, int qos, SendCompletion done) {
         if (!window.tryAcquire()) { // which thread this is matters only when there is no room
             window.acquire(settings.sendTimeout(), IoThread.isCurrent());
         }
-        return enqueue(topic, payload, qos);
+        enqueue(topic, payload, qos, done);
     }
 
     /** Like {@link #publish}, but never waits: {@code null} when the window has no room. */
     CompletableFuture<Void> offer(String topic, byte[] payload, int qos) {
-        return window.tryAcquire() ? enqueue(topic, payload, qos) : null;
+        if (!window.tryAcquire()) {
+            return null;
+        }
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        enqueue(topic, payload, qos, SendCompletion.of(result));
+        return result;
     }
 
     /** Window room was taken. */
-    private CompletableFuture<Void> enqueue(String topic, byte[] payload, int qos) {
+    private void enqueue(String topic, byte[] payload, int qos, SendCompletion done) {
         long now = System.nanoTime();
-        PendingPublish message = new PendingPublish(topic, payload, qos, now + sendTimeoutNanos, window);
+        PendingPublish message = new PendingPublish(topic, payload, qos, now + sendTimeoutNanos, window, done);
         for (PendingPublish head = pending.peek(); head != null && head.finished(); head = pending.peek()) {
             pending.remove(head); // by identity: another sender may have taken it first
         }
@@ -70,7 +82,6 @@ final class AcknowledgedOutbox implements Outbox {
         } else {
             transmit(message, now);
         }
-        return message.result;
     }
 
     /** Writes the message to the current connection unless it is there already or finished; a loop, never a recursion. */
