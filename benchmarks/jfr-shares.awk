@@ -2,7 +2,8 @@
 #   jfr print --events jdk.ExecutionSample --stack-depth 64 FILE.jfr | awk -f benchmarks/jfr-shares.awk
 # A sample belongs to the route when a frame is this component's or Camel's (the senders' path, and the hub's
 # acknowledgement completing the exchange on Paho's callback thread). Paho's own I/O threads do the same work for
-# both clients and are left out; so is class initialization, which runs once. A sample counts for the first frame
+# both clients and are left out (the component's run under ClientLoops, which alone does not make a sample the
+# route's); so is class initialization, which runs once. A sample counts for the first frame
 # from the top that is not the JDK's, so JDK code counts for whoever called it; the top frames of each layer follow.
 function layer(frame) {
     if (frame ~ /^io\.github\.iothubmqtt\.camel\.session\./) return "session"
@@ -18,7 +19,7 @@ inStack && /^ *\]/ {
     inStack = 0
     route = 0; once = 0
     for (i = 1; i <= n; i++) {
-        if (stack[i] ~ /^(io\.github\.iothubmqtt\.camel\.|org\.apache\.camel\.)/) route = 1
+        if (stack[i] ~ /^(io\.github\.iothubmqtt\.camel\.|org\.apache\.camel\.)/ && stack[i] !~ /\.ClientLoops\$/) route = 1
         if (stack[i] ~ /<clinit>|BenchmarkMain\.main/) once = 1
     }
     if (!route || once) next

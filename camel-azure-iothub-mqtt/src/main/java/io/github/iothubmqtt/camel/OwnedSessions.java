@@ -35,7 +35,8 @@ final class OwnedSessions {
         final SessionSettings settings;
         final List<Attachment> attachments = new ArrayList<>();
         int users;
-        DeviceSession session;
+        /** Written under the lock; read without it by every message a producer sends. */
+        volatile DeviceSession session;
 
         Slot(SessionSettings settings) {
             this.settings = settings;
@@ -58,6 +59,10 @@ final class OwnedSessions {
          * @throws IdentityNotOwnedException when another replica owns the identity for all that time
          */
         DeviceSession session(long waitMillis) throws InterruptedException {
+            DeviceSession owned = slot.session;
+            if (owned != null) {
+                return owned; // no lock per message: with several sending threads it was contended
+            }
             synchronized (OwnedSessions.this) {
                 long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
                 for (long left = waitMillis; slot.session == null

@@ -38,7 +38,7 @@ class TelemetryProducer extends SessionProducer {
             DeviceSession session = session(exchange);
             OutgoingTelemetry message = (only != null ? only : fleet.get(session.settings().identity().clientId()))
                     .build(exchange);
-            session.sendTelemetry(message.topic(), message.body(), qos).whenComplete((ok, error) -> {
+            session.sendTelemetry(message.topic(), message.body(), qos, error -> {
                 if (error != null) {
                     exchange.setException(error);
                 }

@@ -26,7 +26,12 @@ final class AcknowledgedOutbox implements Outbox {
     private final ConnectionLifecycle connection;
     private final Executor work;
     private final InFlightWindow window;
-    /** In send order; acknowledgements come in that order too, so each removal finds its message at the head. */
+    private final long sendTimeoutNanos;
+    /**
+     * In send order. A message is finished (acknowledged, failed, expired) where it stands and leaves the queue later,
+     * from its head as senders add behind it, or in the sweep: the thread that takes the PUBACK then touches only the
+     * message, not the queue the senders append to. Acknowledgements come in send order, so the head is finished first.
+     */
     private final ConcurrentLinkedQueue<PendingPublish> pending = new ConcurrentLinkedQueue<>();
     private volatile Throwable closedBy;
 
@@ -35,37 +40,55 @@ final class AcknowledgedOutbox implements Outbox {
         this.connection = connection;
         this.work = work;
         this.window = new InFlightWindow(settings.maxInflight(), settings.failWhenInFlightFull());
+        this.sendTimeoutNanos = settings.sendTimeout().toNanos();
     }
 
     @Override
     public CompletableFuture<Void> publish(String topic, byte[] payload, int qos) {
-        window.acquire(settings.sendTimeout(), IoThread.isCurrent());
-        return enqueue(topic, payload, qos);
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        publish(topic, payload, qos, SendCompletion.of(result));
+        return result;
+    }
+
+    @Override
+    public void publish(String topic, byte[] payload, int qos, SendCompletion done) {
+        if (!window.tryAcquire()) { // which thread this is matters only when there is no room
+            window.acquire(settings.sendTimeout(), IoThread.isCurrent());
+        }
+        enqueue(topic, payload, qos, done);
     }
 
     /** Like {@link #publish}, but never waits: {@code null} when the window has no room. */
     CompletableFuture<Void> offer(String topic, byte[] payload, int qos) {
-        return window.tryAcquire() ? enqueue(topic, payload, qos) : null;
+        if (!window.tryAcquire()) {
+            return null;
+        }
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        enqueue(topic, payload, qos, SendCompletion.of(result));
+        return result;
     }
 
     /** Window room was taken. */
-    private CompletableFuture<Void> enqueue(String topic, byte[] payload, int qos) {
-        PendingPublish message = new PendingPublish(topic, payload, qos, System.nanoTime() + settings.sendTimeout().toNanos(),
-                window);
+    private void enqueue(String topic, byte[] payload, int qos, SendCompletion done) {
+        long now = System.nanoTime();
+        PendingPublish message = new PendingPublish(topic, payload, qos, now + sendTimeoutNanos, window, done);
+        for (PendingPublish head = pending.peek(); head != null && head.finished(); head = pending.peek()) {
+            pending.remove(head); // by identity: another sender may have taken it first
+        }
         pending.add(message);
         Throwable closed = closedBy;
         if (closed != null) {
             fail(message, closed);
         } else {
-            transmit(message);
+            transmit(message, now);
         }
-        return message.result;
     }
 
-    /** Writes the message to the current connection unless it is there already; a loop, never a recursion. */
-    private void transmit(PendingPublish message) {
-        for (Link link = connection.current(); link != null && message.claim(link); link = connection.current()) {
-            message.sentNanos = System.nanoTime();
+    /** Writes the message to the current connection unless it is there already or finished; a loop, never a recursion. */
+    private void transmit(PendingPublish message, long nowNanos) {
+        for (Link link = connection.current(); link != null && !message.finished()
+                && message.claim(link); link = connection.current()) {
+            message.sentNanos = nowNanos;
             try {
                 link.publish(message, listener);
                 return;
@@ -89,8 +112,7 @@ final class AcknowledgedOutbox implements Outbox {
                     link.heard();
                 }
             }
-            if (pending.remove(message)) {
-                IoThread.mark();
+            if (message.finish()) {
                 if (message.qos > 0) {
                     connection.counters().acknowledged(message.sentNanos);
                 }
@@ -109,16 +131,15 @@ final class AcknowledgedOutbox implements Outbox {
             if (link != null && link.client == token.getClient()) {
                 connection.linkFailed(link, error);
             }
-            if (pending.contains(message)) {
-                transmit(message); // only if a newer connection is up already; else it waits for the next one
-            }
+            transmit(message, System.nanoTime()); // only if a newer connection is up already; else it waits for the next one
         }
     };
 
     @Override
     public void linkUp(Link link) {
+        long now = System.nanoTime();
         for (PendingPublish message : pending) {
-            transmit(message);
+            transmit(message, now);
         }
     }
 
@@ -126,10 +147,11 @@ final class AcknowledgedOutbox implements Outbox {
     public void sweep(long nowNanos) {
         List<PendingPublish> overdue = new ArrayList<>();
         for (PendingPublish message : pending) {
-            if (nowNanos - message.deadlineNanos > 0 && pending.remove(message)) {
+            if (nowNanos - message.deadlineNanos > 0 && message.finish()) {
                 overdue.add(message);
             }
         }
+        pending.removeIf(PendingPublish::finished); // those behind a head that was not finished yet
         if (!overdue.isEmpty()) {
             SessionStatus status = connection.status(inFlight());
             TimeoutException timeout = new TimeoutException("message of " + settings.identity() + " not acknowledged within "
@@ -142,7 +164,7 @@ final class AcknowledgedOutbox implements Outbox {
     /** When the oldest message still waiting for the hub on this connection was written, or {@code null}. */
     Long oldestUnacknowledgedNanos(Link link) {
         for (PendingPublish message : pending) {
-            if (message.sentOn() == link) {
+            if (!message.finished() && message.sentOn() == link) {
                 return message.sentNanos;
             }
         }
@@ -163,7 +185,7 @@ final class AcknowledgedOutbox implements Outbox {
     }
 
     private void fail(PendingPublish message, Throwable error) {
-        if (pending.remove(message)) {
+        if (message.finish()) {
             completeExceptionally(message, error);
         }
     }

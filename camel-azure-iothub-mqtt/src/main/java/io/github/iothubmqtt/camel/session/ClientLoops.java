@@ -97,7 +97,10 @@ public final class ClientLoops implements AutoCloseable {
         /** Paho submits its three loops this way, then checks at once that each runs. */
         @Override
         public Future<?> submit(Runnable loop) {
-            FutureTask<Void> task = new FutureTask<>(loop, null);
+            FutureTask<Void> task = new FutureTask<>(() -> {
+                IoThread.mark(); // a loop's thread frees in-flight room, so a send made on it must never wait
+                loop.run();
+            }, null);
             shared.execute(task);
             try {
                 PahoLoopStart.awaitRunning(loop);

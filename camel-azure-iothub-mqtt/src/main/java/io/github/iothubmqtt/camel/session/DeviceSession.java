@@ -106,13 +106,14 @@ public final class DeviceSession implements DeviceChannel {
     }
 
     /**
-     * Sends device-to-cloud telemetry through the session's outbox: the future completes when the hub acknowledged
-     * the message (QoS 1) or it was written (QoS 0), or, with a store-and-forward outbox, once it is stored.
+     * Sends device-to-cloud telemetry through the session's outbox: {@code done} is told when the hub acknowledged
+     * the message (QoS 1) or it was written (QoS 0), or, with a store-and-forward outbox, once it is stored; or why
+     * not. With the acknowledged outbox that is on Paho's callback thread, so {@code done} must not block.
      *
      * @throws InFlightWindowFullException when there is no room (fail-fast, or waited too long)
      */
-    public CompletableFuture<Void> sendTelemetry(String topic, byte[] payload, int qos) {
-        return telemetry.publish(topic, payload, qos);
+    public void sendTelemetry(String topic, byte[] payload, int qos, SendCompletion done) {
+        telemetry.publish(topic, payload, qos, done);
     }
 
     /**

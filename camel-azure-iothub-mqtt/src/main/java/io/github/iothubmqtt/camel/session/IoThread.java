@@ -1,9 +1,10 @@
 package io.github.iothubmqtt.camel.session;
 
 /**
- * Marks a connection's I/O thread (Paho's callback thread). That thread frees in-flight slots, so a send made on it
- * must never wait for one. A thread stays marked: it runs nothing but a connection's callbacks, and marking once
- * spares two thread-local writes per acknowledgement.
+ * Marks the threads of a connection's loops (Paho's receive, send and callback loops, started by {@link ClientLoops}).
+ * The callback loop frees in-flight slots, so a send made on it must never wait for one. A thread is marked once, as a
+ * loop starts, rather than per acknowledgement or message; a pooled thread stays marked, as it runs nothing but
+ * connections' loops, connects and disconnects.
  */
 final class IoThread {
 
@@ -13,9 +14,7 @@ final class IoThread {
     }
 
     static void mark() {
-        if (!CURRENT.get()) {
-            CURRENT.set(true);
-        }
+        CURRENT.set(true);
     }
 
     static boolean isCurrent() {

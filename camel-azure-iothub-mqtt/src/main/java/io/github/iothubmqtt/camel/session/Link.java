@@ -3,6 +3,7 @@ package io.github.iothubmqtt.camel.session;
 import java.net.URI;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLSocketFactory;
 
@@ -20,6 +21,12 @@ import org.slf4j.LoggerFactory;
 final class Link {
 
     private static final Logger LOG = LoggerFactory.getLogger(Link.class);
+    /**
+     * How old {@link #lastInboundNanos} may get before a PUBACK or message renews it. Renewing it on every PUBACK made
+     * Paho's callback thread write, message after message, the cache line every sender reads {@code client} from;
+     * the liveness rule judges in seconds.
+     */
+    private static final long HEARD_RENEWAL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     final int epoch;
     final MqttAsyncClient client;
@@ -84,9 +91,12 @@ final class Link {
         return socket;
     }
 
-    /** Something arrived from the hub: a PUBACK, a PUBLISH, a SUBACK or a PINGRESP. */
+    /** Something arrived from the hub: a PUBACK, a PUBLISH, a SUBACK or the CONNACK. */
     void heard() {
-        lastInboundNanos = System.nanoTime();
+        long now = System.nanoTime();
+        if (now - lastInboundNanos >= HEARD_RENEWAL_NANOS) {
+            lastInboundNanos = now;
+        }
     }
 
     long lastInboundNanos() {
@@ -103,7 +113,7 @@ final class Link {
             write(() -> pinger.probe(new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    heard();
+                    lastInboundNanos = System.nanoTime(); // always: the rule must see the answer come after the probe
                 }
 
                 @Override

@@ -17,6 +17,15 @@ interface Outbox {
      */
     CompletableFuture<Void> publish(String topic, byte[] payload, int qos);
 
+    /**
+     * Like {@link #publish(String, byte[], int)}, but tells {@code done} instead of completing a future.
+     *
+     * @throws InFlightWindowFullException when there is no room and waiting is not allowed or took too long
+     */
+    default void publish(String topic, byte[] payload, int qos, SendCompletion done) {
+        publish(topic, payload, qos).whenComplete((ok, error) -> done.completed(error));
+    }
+
     /** A connection is up: send what waits, in order. */
     void linkUp(Link link);
 

@@ -2,10 +2,14 @@ package io.github.iothubmqtt.camel.session;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.CompletableFuture;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One outbound message until the hub acknowledged it (QoS 1), it was written (QoS 0), or it failed. */
 final class PendingPublish {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PendingPublish.class);
 
     /** Field handles rather than atomic objects: one allocation per message instead of three, on the hot path. */
     private static final VarHandle SENT_ON;
@@ -25,20 +29,21 @@ final class PendingPublish {
     final byte[] payload;
     final int qos;
     final long deadlineNanos;
-    final CompletableFuture<Void> result = new CompletableFuture<>();
     /** When it was last written to a connection. */
     volatile long sentNanos;
 
     private volatile Link sentOn;
     private volatile boolean finished;
     private final InFlightWindow window;
+    private final SendCompletion done;
 
-    PendingPublish(String topic, byte[] payload, int qos, long deadlineNanos, InFlightWindow window) {
+    PendingPublish(String topic, byte[] payload, int qos, long deadlineNanos, InFlightWindow window, SendCompletion done) {
         this.topic = topic;
         this.payload = payload;
         this.qos = qos;
         this.deadlineNanos = deadlineNanos;
         this.window = window;
+        this.done = done;
     }
 
     /**
@@ -60,17 +65,34 @@ final class PendingPublish {
         return sentOn;
     }
 
-    void succeed() {
-        if (FINISHED.compareAndSet(this, false, true)) {
-            window.release(); // before completing, so a send chained on this thread finds room
-            result.complete(null);
-        }
+    /** Takes the right to complete this message: true for one caller only, who then succeeds or fails it. */
+    boolean finish() {
+        return FINISHED.compareAndSet(this, false, true);
     }
 
+    /** Acknowledged, failed or expired: no longer waiting, nor to be sent again. */
+    boolean finished() {
+        return finished;
+    }
+
+    /** After {@link #finish}. */
+    void succeed() {
+        window.release(); // before completing, so a send chained on this thread finds room
+        tell(null);
+    }
+
+    /** After {@link #finish}. */
     void fail(Throwable error) {
-        if (FINISHED.compareAndSet(this, false, true)) {
-            window.release();
-            result.completeExceptionally(error);
+        window.release();
+        tell(error);
+    }
+
+    /** Often on Paho's callback thread: what the sender does must not reach Paho, which would drop the connection. */
+    private void tell(Throwable error) {
+        try {
+            done.completed(error);
+        } catch (RuntimeException e) {
+            LOG.warn("Completing a message on {} failed: {}", topic, e.getMessage(), e);
         }
     }
 }

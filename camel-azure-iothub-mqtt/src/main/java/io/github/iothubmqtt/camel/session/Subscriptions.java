@@ -115,7 +115,6 @@ final class Subscriptions {
                 () -> acknowledge(link, message.getId(), message.getQos()));
         MessageHandler target = handler;
         try {
-            IoThread.mark();
             target.onMessage(inbound);
         } catch (RuntimeException e) {
             // never let it reach Paho, which would drop the connection

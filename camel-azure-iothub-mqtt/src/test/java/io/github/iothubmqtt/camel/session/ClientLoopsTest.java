@@ -6,8 +6,10 @@ import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.github.iothubmqtt.camel.test.Trust;
 import io.github.iothubmqtt.emulator.IotHubEmulator;
@@ -68,6 +70,20 @@ class ClientLoopsTest {
 
             // the receive and callback loops start with each connect, the send loop with its CONNACK
             assertThat(runningWhenSubmitted).hasSize(3 * CONNECTS).containsOnly(true);
+        }
+    }
+
+    /** The callback loop frees in-flight room: a send from any loop's thread fails at once rather than waiting. */
+    @ParameterizedTest
+    @EnumSource(ClientLoops.Kind.class)
+    void aLoopRunsOnAThreadMarkedAsTheConnectionsIoThread(ClientLoops.Kind kind) throws Exception {
+        try (ClientLoops loops = ClientLoops.create(kind, timers)) {
+            CompletableFuture<Boolean> marked = new CompletableFuture<>();
+            Runnable loop = () -> marked.complete(IoThread.isCurrent()); // Paho's loops are Runnables
+            loops.forClient().submit(loop);
+
+            assertThat(marked.get(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(IoThread.isCurrent()).as("the submitting thread").isFalse();
         }
     }
 
