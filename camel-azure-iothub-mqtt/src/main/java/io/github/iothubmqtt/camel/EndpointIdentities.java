@@ -80,17 +80,8 @@ final class EndpointIdentities {
         return byClientId.values();
     }
 
-    /** The identity with this client id, or null. */
-    Member member(String clientId) {
-        return byClientId.get(clientId);
-    }
-
     /** The endpoint's one identity, or null when it serves a fleet (even of one: its exchanges name the identity). */
     Member only() {
         return fleet ? null : byClientId.values().iterator().next();
-    }
-
-    int size() {
-        return byClientId.size();
     }
 }

@@ -107,11 +107,6 @@ public class IotHubMqttEndpoint extends DefaultEndpoint implements HeaderFilterS
         return identities;
     }
 
-    /** The settings of the endpoint's one identity; for a fleet, of its first. */
-    SessionSettings sessionSettings() {
-        return identities.members().iterator().next().settings();
-    }
-
     Duration requestTimeout() {
         return Duration.ofMillis(configuration.getRequestTimeout());
     }

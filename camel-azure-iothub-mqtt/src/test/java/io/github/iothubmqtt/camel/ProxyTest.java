@@ -84,7 +84,7 @@ class ProxyTest extends EmulatorTestSupport {
             for (Endpoint endpoint : context.getEndpoints()) {
                 assertThat(endpoint.toString()).doesNotContain(PASSWORD);
                 if (endpoint instanceof IotHubMqttEndpoint iothub) {
-                    assertThat(iothub.sessionSettings().toString()).contains("HTTP proxy " + USER + "@127.0.0.1")
+                    assertThat(iothub.identities().only().settings().toString()).contains("HTTP proxy " + USER + "@127.0.0.1")
                             .doesNotContain(PASSWORD);
                 }
             }

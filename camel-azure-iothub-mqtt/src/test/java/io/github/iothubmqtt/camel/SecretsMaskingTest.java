@@ -31,7 +31,7 @@ class SecretsMaskingTest extends EmulatorTestSupport {
         for (Endpoint endpoint : context.getEndpoints()) {
             assertThat(endpoint.toString()).doesNotContain(key);
             if (endpoint instanceof IotHubMqttEndpoint iothub) {
-                assertThat(iothub.sessionSettings().toString()).doesNotContain(key).doesNotContain("sig=");
+                assertThat(iothub.identities().only().settings().toString()).doesNotContain(key).doesNotContain("sig=");
             }
         }
         assertThat(CapturedLogs.events()).noneMatch(e -> e.message().contains(key) || e.message().contains("sig="));
