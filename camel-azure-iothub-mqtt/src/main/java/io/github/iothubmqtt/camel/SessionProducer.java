@@ -18,8 +18,8 @@ abstract class SessionProducer extends DefaultAsyncProducer {
     protected final IotHubMqttEndpoint endpoint;
     /** The endpoint's one identity; null with a fleet. */
     private OwnedSessions.Lease only;
-    /** A fleet's identities by client id. */
-    private final Map<String, OwnedSessions.Lease> fleet = new HashMap<>();
+    /** A fleet's identities by client id; empty without a fleet. */
+    private Map<String, OwnedSessions.Lease> fleet = Map.of();
 
     SessionProducer(IotHubMqttEndpoint endpoint) {
         super(endpoint);
@@ -60,9 +60,11 @@ abstract class SessionProducer extends DefaultAsyncProducer {
             only = endpoint.joinSession(one, null);
             return;
         }
+        Map<String, OwnedSessions.Lease> leases = new HashMap<>();
         for (EndpointIdentities.Member member : endpoint.identities().members()) {
-            fleet.put(member.clientId(), endpoint.joinSession(member, null));
+            leases.put(member.clientId(), endpoint.joinSession(member, null));
         }
+        fleet = leases;
     }
 
     @Override
@@ -72,7 +74,7 @@ abstract class SessionProducer extends DefaultAsyncProducer {
             only = null;
         }
         fleet.values().forEach(OwnedSessions.Lease::release);
-        fleet.clear();
+        fleet = Map.of();
         super.doStop();
     }
 }

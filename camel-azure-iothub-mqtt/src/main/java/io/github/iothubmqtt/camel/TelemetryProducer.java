@@ -14,17 +14,19 @@ class TelemetryProducer extends SessionProducer {
     private final int qos;
     /** The endpoint's one identity's messages; null with a fleet. */
     private final OutgoingTelemetry.Builder only;
-    /** A fleet's, by client id. */
-    private final Map<String, OutgoingTelemetry.Builder> fleet = new HashMap<>();
+    /** A fleet's, by client id; empty without a fleet. */
+    private final Map<String, OutgoingTelemetry.Builder> fleet;
 
     TelemetryProducer(IotHubMqttEndpoint endpoint) {
         super(endpoint);
         this.qos = endpoint.getConfiguration().getQos();
         EndpointIdentities identities = endpoint.identities();
         this.only = identities.only() == null ? null : builder(identities.only());
+        Map<String, OutgoingTelemetry.Builder> builders = new HashMap<>();
         if (only == null) {
-            identities.members().forEach(member -> fleet.put(member.clientId(), builder(member)));
+            identities.members().forEach(member -> builders.put(member.clientId(), builder(member)));
         }
+        this.fleet = only == null ? builders : Map.of();
     }
 
     private OutgoingTelemetry.Builder builder(EndpointIdentities.Member member) {
