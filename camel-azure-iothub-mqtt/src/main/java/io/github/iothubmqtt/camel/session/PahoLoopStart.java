@@ -48,31 +48,26 @@ final class PahoLoopStart {
 
     /**
      * Called by the thread that just submitted {@code loop}: if it holds the loop's monitor, as Paho's start does,
-     * waits on it until the loop runs (or {@link #WAIT_NANOS} passed).
-     *
-     * @return whether the loop was running when this returned; false when {@code loop} is not such a Paho loop
+     * waits on it until the loop runs (or {@link #WAIT_NANOS} passed). Does nothing for any other runnable.
      */
-    static boolean awaitRunning(Runnable loop) throws InterruptedException {
+    static void awaitRunning(Runnable loop) throws InterruptedException {
         Handles handles = HANDLES.get(loop.getClass());
         if (handles.lifecycle() == null) {
-            return false;
+            return;
         }
         Object monitor;
         try {
             monitor = handles.lifecycle().get(loop);
         } catch (IllegalAccessException e) {
-            return false;
+            return;
         }
         if (!Thread.holdsLock(monitor)) {
-            return false;
+            return;
         }
         long deadline = System.nanoTime() + WAIT_NANOS;
-        boolean running = isRunning(handles, loop);
-        while (!running && deadline - System.nanoTime() > 0) {
+        while (!isRunning(handles, loop) && deadline - System.nanoTime() > 0) {
             monitor.wait(RECHECK_MILLIS); // releases the monitor to the loop, which marks itself running under it
-            running = isRunning(handles, loop);
         }
-        return running;
     }
 
     private static boolean isRunning(Handles handles, Runnable loop) {
