@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.SocketException;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -18,6 +16,7 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
 import io.github.iothubmqtt.camel.test.Trust;
+import io.github.iothubmqtt.camel.test.ServerKeys;
 import io.github.iothubmqtt.emulator.CertificateAuthority;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -69,14 +68,7 @@ class TlsVersionChangeTest {
         private final Thread acceptor;
 
         TlsServer(CertificateAuthority authority) throws IOException, GeneralSecurityException {
-            CertificateAuthority.Issued certificate = authority.issueServerCertificate(List.of("localhost"),
-                    List.of("127.0.0.1"));
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(null, null);
-            keys.setKeyEntry("hub", certificate.privateKey(), new char[0],
-                    new X509Certificate[] {certificate.certificate(), authority.certificate()});
-            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keyManagers.init(keys, new char[0]);
+            KeyManagerFactory keyManagers = ServerKeys.forLocalhost(authority, List.of("127.0.0.1"));
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(keyManagers.getKeyManagers(), null, new SecureRandom());
             server = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket(0, 50,

@@ -1,8 +1,6 @@
 package io.github.iothubmqtt.camel.test;
 
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,14 +66,7 @@ public final class HostileHub implements AutoCloseable {
     }
 
     private void listen(List<String> certificateIpAddresses) throws Exception {
-        CertificateAuthority.Issued certificate = authority.issueServerCertificate(List.of("localhost"),
-                certificateIpAddresses);
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        keys.load(null, null);
-        keys.setKeyEntry("hub", certificate.privateKey(), new char[0],
-                new X509Certificate[] {certificate.certificate(), authority.certificate()});
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(keys, new char[0]);
+        KeyManagerFactory keyManagers = ServerKeys.forLocalhost(authority, certificateIpAddresses);
         MqttServerOptions options = new MqttServerOptions().setSsl(true)
                 .setKeyCertOptions(KeyCertOptions.wrap((X509KeyManager) keyManagers.getKeyManagers()[0]))
                 .setMaxMessageSize(MAX_MESSAGE_BYTES);
