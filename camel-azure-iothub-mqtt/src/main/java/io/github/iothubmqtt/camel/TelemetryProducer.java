@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.github.iothubmqtt.camel.session.DeviceSession;
 import io.github.iothubmqtt.camel.session.OutboxSettings;
+import io.github.iothubmqtt.protocol.Identity;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 
@@ -14,17 +15,17 @@ class TelemetryProducer extends SessionProducer {
     private final int qos;
     /** The endpoint's one identity's messages; null with a fleet. */
     private final OutgoingTelemetry.Builder only;
-    /** A fleet's, by client id; empty without a fleet. */
-    private final Map<String, OutgoingTelemetry.Builder> fleet;
+    /** A fleet's, by identity (not by client id, which a module's identity builds anew each time); empty without a fleet. */
+    private final Map<Identity, OutgoingTelemetry.Builder> fleet;
 
     TelemetryProducer(IotHubMqttEndpoint endpoint) {
         super(endpoint);
         this.qos = endpoint.getConfiguration().getQos();
         EndpointIdentities identities = endpoint.identities();
         this.only = identities.only() == null ? null : builder(identities.only());
-        Map<String, OutgoingTelemetry.Builder> builders = new HashMap<>();
+        Map<Identity, OutgoingTelemetry.Builder> builders = new HashMap<>();
         if (only == null) {
-            identities.members().forEach(member -> builders.put(member.clientId(), builder(member)));
+            identities.members().forEach(member -> builders.put(member.settings().identity(), builder(member)));
         }
         this.fleet = only == null ? builders : Map.of();
     }
@@ -38,7 +39,7 @@ class TelemetryProducer extends SessionProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         try {
             DeviceSession session = session(exchange);
-            OutgoingTelemetry message = (only != null ? only : fleet.get(session.settings().identity().clientId()))
+            OutgoingTelemetry message = (only != null ? only : fleet.get(session.settings().identity()))
                     .build(exchange);
             session.sendTelemetry(message.topic(), message.body(), qos, error -> {
                 if (error != null) {
