@@ -16,7 +16,9 @@ import io.github.iothubmqtt.camel.session.SessionStatus;
 import io.github.iothubmqtt.camel.test.CapturedLogs;
 import io.github.iothubmqtt.camel.test.EmulatorTestSupport;
 import io.github.iothubmqtt.emulator.TelemetryMessage;
+import io.github.iothubmqtt.protocol.HubLimits;
 import io.github.iothubmqtt.protocol.Identity;
+import io.github.iothubmqtt.protocol.Telemetry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.event.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class SessionBehaviourTest extends EmulatorTestSupport {
@@ -118,6 +121,24 @@ class SessionBehaviourTest extends EmulatorTestSupport {
         queued.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(hub.service().awaitTelemetry(device, 1, WAIT)).extracting(TelemetryMessage::bodyAsString)
                 .containsExactly("queued");
+    }
+
+    @Test
+    void aTopicTooLongForMqttFailsItsMessageAndNotTheConnection() throws Exception {
+        Identity device = newDevice("long-topic");
+        String telemetry = uri("telemetry", device, "");
+        template.requestBody(telemetry, "before");
+        DeviceSession session = component().getSessionHealthChecks().keySet().stream()
+                .filter(candidate -> candidate.settings().identity().equals(device)).findFirst().orElseThrow();
+        String tooLong = Telemetry.topic(device, Map.of()) + "a=" + "x".repeat(HubLimits.MAX_TOPIC_BYTES);
+
+        assertThatThrownBy(() -> session.publish(tooLong, new byte[0], 1).get(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .cause().isInstanceOf(IllegalArgumentException.class).hasMessageContaining("an MQTT topic is at most");
+
+        template.requestBody(telemetry, "after");
+        assertThat(hub.service().awaitTelemetry(device, 2, WAIT)).extracting(TelemetryMessage::bodyAsString)
+                .containsExactly("before", "after");
+        assertThat(session.status().reconnectCount()).isZero();
     }
 
     @Test

@@ -105,6 +105,17 @@ class TelemetryProducerTest extends EmulatorTestSupport {
     }
 
     @Test
+    void refusesAPropertyBagTooLongForAnMqttTopic() {
+        Identity device = newDevice("telemetry-long-bag");
+        Exchange result = template.request(uri("telemetry", device, ""), exchange -> {
+            exchange.getMessage().setBody("x");
+            exchange.getMessage().setHeader("path", "/".repeat(30_000)); // 30,000 bytes, 90,000 percent-encoded
+        });
+        assertThat(result.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("an MQTT topic is at most " + HubLimits.MAX_TOPIC_BYTES + " bytes");
+    }
+
+    @Test
     void consumerOnlyKindsFailClearlyAsProducers() {
         Identity device = newDevice("telemetry-misuse");
         assertThatThrownBy(() -> template.sendBody(uri("methods", device, ""), "{}"))

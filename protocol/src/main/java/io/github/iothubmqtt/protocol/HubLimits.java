@@ -6,6 +6,8 @@ public final class HubLimits {
     public static final String DEFAULT_API_VERSION = "2021-04-12";
     /** Device-to-cloud message: body plus system property values plus application property names and values. */
     public static final int MAX_TELEMETRY_BYTES = 256 * 1024;
+    /** MQTT 3.1.1 writes a topic name's length in two bytes: at most 65,535 bytes of UTF-8. */
+    public static final int MAX_TOPIC_BYTES = 65_535;
     public static final int MAX_C2D_BYTES = 64 * 1024;
     public static final int MAX_C2D_QUEUE = 50;
     public static final int MAX_SUBSCRIPTIONS = 5;

@@ -17,10 +17,18 @@ public final class Telemetry {
     private Telemetry() {
     }
 
-    /** The topic to publish to; the bag follows the trailing slash directly (never a {@code ?}). */
+    /**
+     * The topic to publish to; the bag follows the trailing slash directly (never a {@code ?}). Identities and bags are
+     * ASCII (the bag percent-encoded), so the topic's length is its size, and it holds no MQTT wildcard.
+     */
     public static String topic(Identity identity, Map<String, String> properties) {
         checkProperties(properties);
-        return identity.devicesPath() + EVENTS + PropertyBag.encode(properties);
+        String topic = identity.devicesPath() + EVENTS + PropertyBag.encode(properties);
+        if (topic.length() > HubLimits.MAX_TOPIC_BYTES) {
+            throw new IllegalArgumentException("the telemetry topic would be " + topic.length()
+                    + " bytes with its property bag; an MQTT topic is at most " + HubLimits.MAX_TOPIC_BYTES + " bytes");
+        }
+        return topic;
     }
 
     /** Parses a telemetry topic; accepts a trailing {@code /} after the bag, as the hub does. */

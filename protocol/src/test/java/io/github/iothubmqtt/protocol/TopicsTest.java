@@ -56,6 +56,10 @@ class TopicsTest {
                 .hasMessageContaining("reserves for system properties");
         assertThatThrownBy(() -> Telemetry.topic(DEVICE, Map.of("a", "line\nbreak"))).hasMessageContaining("U+000A");
         assertThatThrownBy(() -> Telemetry.topic(DEVICE, Map.of("", "x"))).hasMessageContaining("property name is empty");
+        String longest = "x".repeat(HubLimits.MAX_TOPIC_BYTES - Telemetry.topic(DEVICE, Map.of("a", "")).length());
+        assertThat(Telemetry.topic(DEVICE, Map.of("a", longest))).hasSize(HubLimits.MAX_TOPIC_BYTES);
+        assertThatThrownBy(() -> Telemetry.topic(DEVICE, Map.of("a", longest + "x")))
+                .hasMessageContaining("the telemetry topic would be 65536 bytes");
         assertThat(Telemetry.messageSize(new byte[10], Map.of("ab", "cd", SystemProperty.MESSAGE_ID, "123")))
                 .isEqualTo(10 + 4 + 3);
         assertThat(Telemetry.messageSize(null, Map.of("ü", "€"))).isEqualTo(2 + 3);

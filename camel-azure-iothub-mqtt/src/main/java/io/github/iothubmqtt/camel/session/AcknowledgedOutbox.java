@@ -3,7 +3,6 @@ package io.github.iothubmqtt.camel.session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 
@@ -28,11 +27,10 @@ final class AcknowledgedOutbox implements Outbox {
     private final InFlightWindow window;
     private final long sendTimeoutNanos;
     /**
-     * In send order. A message is finished (acknowledged, failed, expired) where it stands and leaves the queue later,
-     * from its head as senders add behind it, or in the sweep: the thread that takes the PUBACK then touches only the
-     * message, not the queue the senders append to. Acknowledgements come in send order, so the head is finished first.
+     * In send order. A message is finished (acknowledged, failed, expired) where it stands and leaves the list later:
+     * from its head when the next PUBACK comes, as acknowledgements come in send order, or in the sweep.
      */
-    private final ConcurrentLinkedQueue<PendingPublish> pending = new ConcurrentLinkedQueue<>();
+    private final PendingList pending = new PendingList();
     private volatile Throwable closedBy;
 
     AcknowledgedOutbox(SessionSettings settings, ConnectionLifecycle connection, Executor work) {
@@ -72,9 +70,6 @@ final class AcknowledgedOutbox implements Outbox {
     private void enqueue(String topic, byte[] payload, int qos, SendCompletion done) {
         long now = System.nanoTime();
         PendingPublish message = new PendingPublish(topic, payload, qos, now + sendTimeoutNanos, window, done);
-        for (PendingPublish head = pending.peek(); head != null && head.finished(); head = pending.peek()) {
-            pending.remove(head); // by identity: another sender may have taken it first
-        }
         pending.add(message);
         Throwable closed = closedBy;
         if (closed != null) {
@@ -91,6 +86,9 @@ final class AcknowledgedOutbox implements Outbox {
             message.sentNanos = nowNanos;
             try {
                 link.publish(message, listener);
+                return;
+            } catch (IllegalArgumentException e) {
+                fail(message, e);
                 return;
             } catch (MqttException e) {
                 if (!PahoErrors.isConnectionProblem(e)) {
@@ -118,6 +116,7 @@ final class AcknowledgedOutbox implements Outbox {
                 }
                 message.succeed();
             }
+            pending.trim(false);
         }
 
         @Override
@@ -151,7 +150,7 @@ final class AcknowledgedOutbox implements Outbox {
                 overdue.add(message);
             }
         }
-        pending.removeIf(PendingPublish::finished); // those behind a head that was not finished yet
+        pending.trim(true); // also those behind a message the hub has not acknowledged yet
         if (!overdue.isEmpty()) {
             SessionStatus status = connection.status(inFlight());
             TimeoutException timeout = new TimeoutException("message of " + settings.identity() + " not acknowledged within "

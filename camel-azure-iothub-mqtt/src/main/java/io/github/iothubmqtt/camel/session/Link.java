@@ -9,7 +9,6 @@ import javax.net.ssl.SSLSocketFactory;
 
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +28,7 @@ final class Link {
     private static final long HEARD_RENEWAL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     final int epoch;
-    final MqttAsyncClient client;
+    final PahoClient client;
     private final ProbingPingSender pinger;
     private final AbortableSocketFactory socket;
     private volatile long lastInboundNanos = System.nanoTime();
@@ -48,21 +47,23 @@ final class Link {
             tls = versions.towards(server.getHost(), server.getPort());
         }
         AbortableSocketFactory socket = new AbortableSocketFactory(tls, settings.proxy());
-        MqttAsyncClient client = new MqttAsyncClient(settings.serverUri(), settings.identity().clientId(),
-                new PahoKeepsNothing(), pinger, loops.forClient());
+        PahoClient client = new PahoClient(settings.serverUri(), settings.identity().clientId(), new PahoKeepsNothing(),
+                pinger, loops.forClient());
         client.setManualAcks(true);
         return new Link(epoch, client, pinger, socket);
     }
 
-    private Link(int epoch, MqttAsyncClient client, ProbingPingSender pinger, AbortableSocketFactory socket) {
+    private Link(int epoch, PahoClient client, ProbingPingSender pinger, AbortableSocketFactory socket) {
         this.epoch = epoch;
         this.client = client;
         this.pinger = pinger;
         this.socket = socket;
     }
 
+    /** @throws IllegalArgumentException when the topic is too long for MQTT: the message's fault, not the connection's */
     void publish(PendingPublish message, IMqttActionListener listener) throws MqttException {
-        write(() -> client.publish(message.topic, message.payload, message.qos, false, message, listener));
+        PahoClient.checkTopic(message.topic);
+        write(() -> client.publishBuiltTopic(message.topic, message.payload, message.qos, message, listener));
     }
 
     void subscribe(String filter, int qos, IMqttActionListener listener) throws MqttException {

@@ -32,6 +32,8 @@ final class PendingPublish {
     /** When it was last written to a connection. */
     volatile long sentNanos;
 
+    /** The one sent after it, in its outbox's {@link PendingList}. */
+    volatile PendingPublish next;
     private volatile Link sentOn;
     private volatile boolean finished;
     private final InFlightWindow window;
@@ -44,6 +46,13 @@ final class PendingPublish {
         this.deadlineNanos = deadlineNanos;
         this.window = window;
         this.done = done;
+    }
+
+    /** A finished message that stands before the first one of an empty {@link PendingList}. */
+    static PendingPublish placeholder() {
+        PendingPublish placeholder = new PendingPublish(null, null, 0, 0, null, null);
+        placeholder.finish();
+        return placeholder;
     }
 
     /**
