@@ -4,10 +4,13 @@ import com.sun.management.OperatingSystemMXBean;
 import io.github.iothubmqtt.protocol.ConnectionString;
 import io.github.iothubmqtt.protocol.Telemetry;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
@@ -25,13 +28,19 @@ import org.eclipse.paho.client.mqttv3.MqttException;
  */
 final class TelemetryThroughput {
 
-    /** One measured round: its rate, and this JVM's CPU time over it (all threads, GC and JIT included) per message. */
-    record Round(double perSecond, double cpuMicrosPerMessage) {
+    /**
+     * One measured round: its rate, this JVM's CPU time over it (all threads, GC and JIT included) per message, and
+     * that time by thread ({@link ThreadCpu}'s groups, after {@link #SENDERS}).
+     */
+    record Round(double perSecond, double cpuMicrosPerMessage, Map<String, Double> cpuMicrosByThread) {
     }
+
+    static final String SENDERS = "senders";
 
     static final int BODY_BYTES = 256;
     private static final long DRAIN_SECONDS = 120;
     private static final OperatingSystemMXBean CPU = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private final ConnectionString device;
     private final int port;
     private final SSLContext tls;
@@ -105,6 +114,8 @@ final class TelemetryThroughput {
         }
 
         Round measure(int count, int senders, Runnable sendOne) throws Exception {
+            ThreadCpu threadCpu = new ThreadCpu();
+            LongAdder senderNanos = new LongAdder();
             long startCpu = CPU.getProcessCpuTime();
             long start = System.nanoTime();
             Thread[] threads = new Thread[senders];
@@ -115,6 +126,7 @@ final class TelemetryThroughput {
                         inFlight.acquireUninterruptibly();
                         sendOne.run();
                     }
+                    senderNanos.add(THREADS.getCurrentThreadCpuTime());
                 }, "bench-sender-" + s);
                 threads[s].start();
             }
@@ -128,7 +140,11 @@ final class TelemetryThroughput {
                 throw new IllegalStateException("a publish failed", failure.get());
             }
             long nanos = System.nanoTime() - start;
-            return new Round(count / (nanos / 1e9), (CPU.getProcessCpuTime() - startCpu) / 1e3 / count);
+            long cpuNanos = CPU.getProcessCpuTime() - startCpu;
+            Map<String, Double> byThread = new LinkedHashMap<>();
+            byThread.put(SENDERS, senderNanos.sum() / 1e3 / count);
+            threadCpu.since(cpuNanos, senderNanos.sum()).forEach((group, used) -> byThread.put(group, used / 1e3 / count));
+            return new Round(count / (nanos / 1e9), cpuNanos / 1e3 / count, byThread);
         }
     }
 }
