@@ -1,9 +1,11 @@
 package io.github.iothubmqtt.camel;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -11,6 +13,7 @@ import java.util.stream.Collectors;
 import io.github.iothubmqtt.camel.session.DeviceSession;
 import io.github.iothubmqtt.camel.session.DisconnectReason;
 import io.github.iothubmqtt.camel.session.InFlightWindowFullException;
+import io.github.iothubmqtt.camel.session.SessionClosedException;
 import io.github.iothubmqtt.camel.session.SessionSettings;
 import io.github.iothubmqtt.camel.session.SessionStatus;
 import io.github.iothubmqtt.camel.test.CapturedLogs;
@@ -19,7 +22,9 @@ import io.github.iothubmqtt.emulator.TelemetryMessage;
 import io.github.iothubmqtt.protocol.HubLimits;
 import io.github.iothubmqtt.protocol.Identity;
 import io.github.iothubmqtt.protocol.Telemetry;
+import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -139,6 +144,45 @@ class SessionBehaviourTest extends EmulatorTestSupport {
         assertThat(hub.service().awaitTelemetry(device, 2, WAIT)).extracting(TelemetryMessage::bodyAsString)
                 .containsExactly("before", "after");
         assertThat(session.status().reconnectCount()).isZero();
+    }
+
+    @Test
+    void closingLetsAMessageOnTheWireGetItsPubackWhileTheConnectionQuiesces() throws Exception {
+        Exchange inFlight = sendThenCloseTheSession(newDevice("close-quiesce"), Duration.ofMillis(800));
+
+        assertThat(inFlight.getException()).as("acknowledged while the closing connection quiesced").isNull();
+    }
+
+    @Test
+    void closingFailsAMessageWhosePubackDoesNotComeWhileTheConnectionQuiesces() throws Exception {
+        Exchange inFlight = sendThenCloseTheSession(newDevice("close-late"), Duration.ofSeconds(5));
+
+        assertThat(inFlight.getException()).isInstanceOf(SessionClosedException.class);
+    }
+
+    /** Sends one message while the hub holds PUBACKs back by {@code hubDelay}, closes its session, and waits for it. */
+    private Exchange sendThenCloseTheSession(Identity device, Duration hubDelay) throws Exception {
+        Endpoint endpoint = context.getEndpoint(uri("telemetry", device, ""));
+        AsyncProducer producer = endpoint.createAsyncProducer();
+        producer.start();
+        Exchange connected = endpoint.createExchange();
+        connected.getMessage().setBody("connected");
+        producer.process(connected);
+        hub.service().faults().delayResponses(hubDelay);
+        try {
+            Exchange inFlight = endpoint.createExchange();
+            inFlight.getMessage().setBody("in flight");
+            CountDownLatch completed = new CountDownLatch(1);
+            producer.process(inFlight, doneSync -> completed.countDown());
+            Thread.sleep(300); // Paho's sending thread writes it meanwhile; the hub holds its PUBACK back
+
+            producer.stop(); // the identity's last user: its session closes now
+
+            assertThat(completed.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the exchange completed").isTrue();
+            return inFlight;
+        } finally {
+            hub.service().faults().clear();
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
@@ -177,9 +178,20 @@ final class AcknowledgedOutbox implements Outbox {
 
     @Override
     public void close(Throwable cause) {
+        closing(cause, null);
+    }
+
+    /**
+     * Takes no more messages, and fails those waiting, except those written to {@code quiescing}: the connection being
+     * closed lets them get their PUBACK until {@link #close} fails what is left. Failing them at once would report
+     * messages as failed that the hub received.
+     */
+    void closing(Throwable cause, Link quiescing) {
         closedBy = cause;
         for (PendingPublish message : pending) {
-            fail(message, cause);
+            if (quiescing == null || message.sentOn() != quiescing) {
+                fail(message, cause);
+            }
         }
     }
 
@@ -190,6 +202,10 @@ final class AcknowledgedOutbox implements Outbox {
     }
 
     private void completeExceptionally(PendingPublish message, Throwable error) {
-        work.execute(() -> message.fail(error));
+        try {
+            work.execute(() -> message.fail(error));
+        } catch (RejectedExecutionException stopping) { // the component stops: no thread left to hand it to
+            message.fail(error);
+        }
     }
 }

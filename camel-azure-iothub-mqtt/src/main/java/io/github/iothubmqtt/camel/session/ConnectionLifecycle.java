@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 final class ConnectionLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionLifecycle.class);
-    private static final long RENEWAL_QUIESCE_MILLIS = 2_000;
+    /** How long a connection being replaced (renewal) or closed lets the messages on it get their PUBACK. */
+    private static final long QUIESCE_MILLIS = 2_000;
 
     /** Hears of the connections; runs on Paho's threads, which must not block. */
     interface Listener {
@@ -140,12 +141,16 @@ final class ConnectionLifecycle {
         }
     }
 
-    void close() {
+    /**
+     * Ends the session's connection. Returns it when it was up: it then quiesces, and {@code afterQuiesce} runs once it
+     * has ended. Returns null when there was none.
+     */
+    Link close(Runnable afterQuiesce) {
         Link last;
         boolean up;
         synchronized (lock) {
             if (state == SessionState.CLOSED) {
-                return;
+                return null;
             }
             up = connected != null;
             setState(SessionState.CLOSED);
@@ -158,10 +163,13 @@ final class ConnectionLifecycle {
         }
         kickDetector.closed(this);
         if (last != null && up) {
-            last.retire(blockingWork, RENEWAL_QUIESCE_MILLIS);
-        } else if (last != null) {
+            last.retire(blockingWork, QUIESCE_MILLIS, afterQuiesce);
+            return last;
+        }
+        if (last != null) {
             last.abort(blockingWork); // a connect under way: nothing to quiesce, and it must not come up later
         }
+        return null;
     }
 
     SessionStatus status(int inFlight) {
@@ -379,7 +387,7 @@ final class ConnectionLifecycle {
         };
         try {
             // the quiesce lets in-flight messages get their PUBACK before the connection closes
-            old.client.disconnect(RENEWAL_QUIESCE_MILLIS, null, reconnect);
+            old.client.disconnect(QUIESCE_MILLIS, null, reconnect);
         } catch (MqttException e) {
             reconnectAfterRenewal(old);
         }

@@ -84,14 +84,20 @@ public final class DeviceSession implements DeviceChannel {
         connection.open();
     }
 
+    /**
+     * Closes the connection. Messages written to it may still get their PUBACK while it quiesces, and what is left
+     * then fails; messages not written and twin requests fail at once.
+     */
     void close() {
         if (sweepTask != null) {
             sweepTask.cancel(false);
         }
-        connection.close();
         SessionClosedException closed = new SessionClosedException("session " + settings.identity() + " was closed");
-        telemetry.close(closed);
-        acknowledged.close(closed);
+        Link quiescing = connection.close(() -> acknowledged.close(closed));
+        if (telemetry != acknowledged) {
+            telemetry.close(closed);
+        }
+        acknowledged.closing(closed, quiescing);
         twin.close(closed);
         LOG.info("Session {} closed", settings.identity());
     }

@@ -138,6 +138,12 @@ final class Link {
 
     /** Ends the connection, with a DISCONNECT after a quiesce that lets in-flight messages get their PUBACK. */
     void retire(Executor blockingWork, long quiesceMillis) {
+        retire(blockingWork, quiesceMillis, () -> {
+        });
+    }
+
+    /** Like {@link #retire(Executor, long)}, then runs {@code afterwards} on the same thread. */
+    void retire(Executor blockingWork, long quiesceMillis, Runnable afterwards) {
         blockingWork.execute(() -> {
             try {
                 if (client.isConnected()) {
@@ -152,6 +158,7 @@ final class Link {
             } catch (MqttException | RuntimeException e) {
                 LOG.trace("Closing a retired client of {}: {}", client.getClientId(), e.getMessage());
             }
+            afterwards.run();
         });
     }
 }

@@ -230,7 +230,7 @@ final class StoreAndForwardOutbox implements Outbox {
     private void acknowledged(long sequence) {
         boolean removed;
         synchronized (lock) {
-            removed = stored.containsKey(sequence);
+            removed = !closed && stored.containsKey(sequence); // once closed, the log is too: it keeps the message
             if (removed) {
                 forget(sequence);
             }
