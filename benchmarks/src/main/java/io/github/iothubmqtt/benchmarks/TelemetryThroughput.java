@@ -35,7 +35,7 @@ final class TelemetryThroughput {
     record Round(double perSecond, double cpuMicrosPerMessage, Map<String, Double> cpuMicrosByThread) {
     }
 
-    static final String SENDERS = "senders";
+    private static final String SENDERS = "senders";
 
     static final int BODY_BYTES = 256;
     private static final long DRAIN_SECONDS = 120;

@@ -14,11 +14,11 @@ import java.util.Map;
  */
 final class ThreadCpu {
 
-    static final String CALLBACK = "Paho callback";
-    static final String RECEIVE = "Paho receive";
-    static final String SEND = "Paho send";
-    static final String OTHER_THREADS = "other threads";
-    static final String NOT_IN_THREADS = "GC, JIT, VM";
+    private static final String CALLBACK = "Paho callback";
+    private static final String RECEIVE = "Paho receive";
+    private static final String SEND = "Paho send";
+    private static final String OTHER_THREADS = "other threads";
+    private static final String NOT_IN_THREADS = "GC, JIT, VM";
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
